@@ -1,0 +1,16 @@
+import type { CommandModule } from 'yargs';
+import type { ReportFormat } from '../../report/index.js';
+import { withStudyOptions, type StudyArgs } from '../options.js';
+import { executeStudy } from '../study-command.js';
+
+type RunArgs = StudyArgs & { file: string; format: ReportFormat };
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <file>',
+  describe: 'Simulate the scenario (its baseline) and report waits, service level and utilisation',
+  builder: (y) =>
+    withStudyOptions(y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML or JSON)' }))
+      .example('$0 run scenarios/bank-branch.yaml', 'Report of the branch as it is today')
+      .example('$0 run hall.yaml -n 50 --format json --out result.json', '50 replications, JSON to a file') as never,
+  handler: (args) => executeStudy([args.file], args, 'run'),
+};

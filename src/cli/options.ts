@@ -1,0 +1,75 @@
+/** Options shared by `run` and `compare`, and their checking. */
+import type { Argv } from 'yargs';
+import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
+import { defaultWorkers } from '../runner/pool.js';
+import { UsageError } from './usage-error.js';
+
+export interface StudyArgs {
+  replications?: number;
+  seed?: number;
+  period?: number;
+  workers?: number;
+  format: ReportFormat;
+  out?: string;
+  precision?: string;
+  'max-replications'?: number;
+}
+
+export function withStudyOptions<T>(y: Argv<T>) {
+  return y
+    .option('replications', { alias: 'n', type: 'number', describe: 'Replications per variant (default: the file\'s, else 10)' })
+    .option('seed', { alias: 's', type: 'number', describe: 'Random seed (default: the file\'s, else 1)' })
+    .option('period', { type: 'number', describe: 'Length of a byPeriod period, minutes (default 60)' })
+    .option('workers', { alias: 'w', type: 'number', describe: `Worker threads (default: cores, here ${defaultWorkers()})` })
+    .option('precision', {
+      type: 'string',
+      describe: 'Add replications until the mean wait\'s 95% CI is within this share of the mean, e.g. 5%',
+    })
+    .option('max-replications', { type: 'number', describe: 'Upper bound with --precision (default 1000)' })
+    .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
+    .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' });
+}
+
+function wholeNumber(name: string, value: number | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`--${name}: found ${value}; expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export interface CheckedStudyArgs {
+  replications?: number;
+  seed?: number;
+  period?: number;
+  workers: number;
+  precision?: number;
+  maxReplications?: number;
+}
+
+export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
+  const checked: CheckedStudyArgs = {
+    replications: wholeNumber('replications', args.replications, 1, 1_000_000),
+    seed: wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+    workers: wholeNumber('workers', args.workers, 1, 1024) ?? defaultWorkers(),
+    maxReplications: wholeNumber('max-replications', args['max-replications'], 2, 1_000_000),
+  };
+  if (args.period !== undefined) {
+    if (!(Number.isFinite(args.period) && args.period > 0)) {
+      throw new UsageError(`--period: found ${args.period}; expected a positive number of minutes`);
+    }
+    checked.period = args.period;
+  }
+  if (args.precision !== undefined) checked.precision = parsePrecision(args.precision);
+  return checked;
+}
+
+/** "5%" or "0.05" -> 0.05. */
+export function parsePrecision(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  const value = match ? Number(match[1]) / (match[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value < 1)) {
+    throw new UsageError(`--precision: found "${text}"; expected a share of the mean such as 5% or 0.05`);
+  }
+  return value;
+}

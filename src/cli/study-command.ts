@@ -1,0 +1,61 @@
+/**
+ * What `run` and `compare` share: read the scenario files, line up the alternatives, run the study
+ * and write the report.
+ */
+import { render, type ReportFormat } from '../report/index.js';
+import type { Alternative } from '../runner/study.js';
+import { runStudy } from '../runner/study.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { applyVariant } from '../scenario/variants.js';
+import { checkStudyArgs, type StudyArgs } from './options.js';
+import { writeFileAtomic } from './output.js';
+import { Progress } from './progress.js';
+
+export type StudyMode = 'run' | 'compare';
+
+/**
+ * The alternatives of a study: `run` takes the baseline of one file; `compare` of one file takes
+ * the baseline and every variant in it; `compare` of several files takes the baseline of each,
+ * the first being the reference.
+ */
+export function alternativesOf(loaded: LoadedScenario[], mode: StudyMode): Alternative[] {
+  const baseline = (l: LoadedScenario, name: string): Alternative => ({ name, scenario: l.scenario, baseDir: l.baseDir });
+  if (mode === 'run') return [baseline(loaded[0], 'baseline')];
+  if (loaded.length > 1) return loaded.map((l) => baseline(l, l.scenario.name));
+  const only = loaded[0];
+  return [
+    baseline(only, 'baseline'),
+    ...(only.scenario.variants ?? []).map((variant, i) => ({
+      name: variant.name,
+      scenario: applyVariant(only, i),
+      baseDir: only.baseDir,
+    })),
+  ];
+}
+
+export async function executeStudy(files: string[], args: StudyArgs & { format: ReportFormat }, mode: StudyMode): Promise<void> {
+  const checked = checkStudyArgs(args);
+  const loaded = files.map((file) => loadScenario(file));
+  const first = loaded[0].scenario;
+  const alternatives = alternativesOf(loaded, mode);
+  const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
+  const result = await runStudy(first.name, alternatives, {
+    replications: checked.replications ?? first.replications ?? 10,
+    seed: checked.seed ?? first.seed ?? 1,
+    period: checked.period ?? first.period ?? 60,
+    workers: checked.workers,
+    precision: checked.precision,
+    maxReplications: checked.maxReplications,
+    onProgress: (done, planned) => progress.update(done, planned),
+  }).finally(() => progress.stop());
+  const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  const text = render(result, args.format, { color });
+  if (args.out !== undefined) {
+    writeFileAtomic(args.out, text, loaded.flatMap((l) => l.inputs));
+  } else {
+    process.stdout.write(text);
+  }
+  if (args.format !== 'table' || args.out !== undefined) {
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * The event calendar: a binary min-heap of (time, sequence) over typed arrays.
+ *
+ * Why typed arrays and not objects: the loop schedules and fires millions of events a second; an
+ * object per event would make the garbage collector the bottleneck. Entries are four parallel
+ * arrays moved together, so scheduling and firing allocate nothing once the arrays have grown to
+ * the day's peak.
+ *
+ * Why a sequence number: two events at the same minute must fire in the order they were scheduled
+ * (first scheduled, first fired), on every machine, so ties are broken by it and never by heap
+ * layout. The sequence number doubles as a token: a handler can remember the number of the event
+ * it scheduled and ignore the event when it fires if it no longer matches (lazy cancellation).
+ */
+export class EventCalendar {
+  private times: Float64Array;
+  private seqs: Float64Array;
+  private kinds: Int32Array;
+  private targets: Int32Array;
+  private count = 0;
+  private nextSeq = 0;
+
+  /** Fields of the event last taken by `pop()`; read them before the next pop. */
+  time = 0;
+  kind = 0;
+  target = 0;
+  seq = 0;
+
+  constructor(initialCapacity = 64) {
+    this.times = new Float64Array(initialCapacity);
+    this.seqs = new Float64Array(initialCapacity);
+    this.kinds = new Int32Array(initialCapacity);
+    this.targets = new Int32Array(initialCapacity);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Empties the calendar for the next replication, keeping the grown arrays. */
+  clear(): void {
+    this.count = 0;
+    this.nextSeq = 0;
+  }
+
+  /** Time of the next event, or Infinity when none is left. */
+  peekTime(): number {
+    return this.count > 0 ? this.times[0] : Infinity;
+  }
+
+  /** Schedules an event and returns its sequence number (its cancellation token). */
+  schedule(time: number, kind: number, target: number): number {
+    if (this.count === this.times.length) this.grow();
+    const seq = this.nextSeq++;
+    // Sift up with a hole: move parents down until the new entry's place is found.
+    let hole = this.count++;
+    const times = this.times;
+    const seqs = this.seqs;
+    while (hole > 0) {
+      const parent = (hole - 1) >> 1;
+      const pt = times[parent];
+      if (pt < time || (pt === time && seqs[parent] < seq)) break;
+      this.moveEntry(parent, hole);
+      hole = parent;
+    }
+    times[hole] = time;
+    seqs[hole] = seq;
+    this.kinds[hole] = kind;
+    this.targets[hole] = target;
+    return seq;
+  }
+
+  /** Takes the earliest event into `time`, `kind`, `target`, `seq`; false when the calendar is empty. */
+  pop(): boolean {
+    if (this.count === 0) return false;
+    this.time = this.times[0];
+    this.kind = this.kinds[0];
+    this.target = this.targets[0];
+    this.seq = this.seqs[0];
+    const last = --this.count;
+    if (last > 0) this.siftDownFrom(last);
+    return true;
+  }
+
+  /** Puts the entry at `from` (the last one) into the root's hole and sifts it down. */
+  private siftDownFrom(from: number): void {
+    const times = this.times;
+    const seqs = this.seqs;
+    const time = times[from];
+    const seq = seqs[from];
+    const kind = this.kinds[from];
+    const target = this.targets[from];
+    const n = this.count;
+    let hole = 0;
+    for (;;) {
+      let child = 2 * hole + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (
+        right < n &&
+        (times[right] < times[child] || (times[right] === times[child] && seqs[right] < seqs[child]))
+      ) {
+        child = right;
+      }
+      const ct = times[child];
+      if (time < ct || (time === ct && seq < seqs[child])) break;
+      this.moveEntry(child, hole);
+      hole = child;
+    }
+    times[hole] = time;
+    seqs[hole] = seq;
+    this.kinds[hole] = kind;
+    this.targets[hole] = target;
+  }
+
+  private moveEntry(from: number, to: number): void {
+    this.times[to] = this.times[from];
+    this.seqs[to] = this.seqs[from];
+    this.kinds[to] = this.kinds[from];
+    this.targets[to] = this.targets[from];
+  }
+
+  private grow(): void {
+    const capacity = this.times.length * 2;
+    const times = new Float64Array(capacity);
+    const seqs = new Float64Array(capacity);
+    const kinds = new Int32Array(capacity);
+    const targets = new Int32Array(capacity);
+    times.set(this.times);
+    seqs.set(this.seqs);
+    kinds.set(this.kinds);
+    targets.set(this.targets);
+    this.times = times;
+    this.seqs = seqs;
+    this.kinds = kinds;
+    this.targets = targets;
+  }
+}

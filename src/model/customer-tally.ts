@@ -1,0 +1,69 @@
+/**
+ * What happened to the customers of one scope (the whole day, one type, one period): counts,
+ * wait sum and wait histogram. Streaming, so memory does not grow with the number of customers.
+ */
+import { WaitHistogram } from '../stats/wait-histogram.js';
+import type { MetricValues } from '../runner/result.js';
+
+export class CustomerTally {
+  arrived = 0;
+  served = 0;
+  abandoned = 0;
+  balked = 0;
+  /** Served with a wait within the target. */
+  servedInTime = 0;
+  /** Served customers whose whole visit ended at a kiosk. */
+  servedAtKiosk = 0;
+  waitSum = 0;
+  timeInSystemSum = 0;
+  readonly waits = new WaitHistogram();
+
+  clear(): void {
+    this.arrived = 0;
+    this.served = 0;
+    this.abandoned = 0;
+    this.balked = 0;
+    this.servedInTime = 0;
+    this.servedAtKiosk = 0;
+    this.waitSum = 0;
+    this.timeInSystemSum = 0;
+    this.waits.reset();
+  }
+
+  recordServed(wait: number, timeInSystem: number, inTime: boolean, atKiosk: boolean): void {
+    this.served++;
+    this.waitSum += wait;
+    this.timeInSystemSum += timeInSystem;
+    this.waits.add(wait);
+    if (inTime) this.servedInTime++;
+    if (atKiosk) this.servedAtKiosk++;
+  }
+
+  /**
+   * Writes the customer metrics in report order. Figures over served customers are NaN when none
+   * was served (there is no wait to report, and 0 would be a lie); JSON prints them as null.
+   * @param hours length of the observed stretch, for throughput.
+   * @param lines the line lengths over the same stretch, written in their place in the report order.
+   */
+  writeMetrics(out: MetricValues, hours: number, lines?: { queueLengthMean: number; queueLengthMax: number }): void {
+    const served = this.served;
+    out.arrived = this.arrived;
+    out.served = served;
+    out.abandoned = this.abandoned;
+    out.balked = this.balked;
+    out.waitMean = served > 0 ? this.waitSum / served : NaN;
+    out.waitP50 = this.waits.quantile(0.5);
+    out.waitP90 = this.waits.quantile(0.9);
+    out.waitP95 = this.waits.quantile(0.95);
+    out.waitP99 = this.waits.quantile(0.99);
+    out.waitMax = this.waits.max;
+    out.serviceLevel = this.arrived > 0 ? this.servedInTime / this.arrived : NaN;
+    out.timeInSystemMean = served > 0 ? this.timeInSystemSum / served : NaN;
+    if (lines) {
+      out.queueLengthMean = lines.queueLengthMean;
+      out.queueLengthMax = lines.queueLengthMax;
+    }
+    out.throughputPerHour = hours > 0 ? served / hours : NaN;
+    out.kioskShare = served > 0 ? this.servedAtKiosk / served : NaN;
+  }
+}

@@ -1,0 +1,913 @@
+/**
+ * One simulated day at the front desk: the event loop and one handler per kind of event.
+ *
+ * The hall is built once per Model (counters, kiosks, lines, accumulators, all as typed arrays)
+ * and reused for every replication, so a replication allocates only its random streams and its
+ * final metrics. The calendar orders events; the handlers here decide what they mean.
+ *
+ * Vocabulary: a *station* is a counter group or the bank of kiosks; a *server* is one counter or
+ * one kiosk; a *line* is where customers wait for a station (one per station with a single line,
+ * one per counter with per-counter lines; kiosks always share one line).
+ */
+import { EventCalendar } from '../core/calendar.js';
+import { streamFor, type Rng } from '../core/random.js';
+import { Levels } from '../stats/levels.js';
+import type { MetricValues, ReplicationMetrics } from '../runner/result.js';
+import { CustomerPool } from './customers.js';
+import { CustomerTally } from './customer-tally.js';
+import { Line } from './line.js';
+import type { Model } from './model.js';
+import { dayPeriods } from './periods.js';
+import { WalkIns } from './walk-ins.js';
+import type { VisitLog } from './visit-log.js';
+
+const WALK_IN = 0;
+const BOOKED = 1;
+const SERVICE_END = 2;
+const PATIENCE = 3;
+const SHIFT = 4;
+const FAILURE = 5;
+const REPAIR = 6;
+const PERIOD_MARK = 7;
+const WARMUP_END = 8;
+
+/** Placeholder until a day sets up its streams: the model must never draw from an unseeded source. */
+const NO_STREAM: Rng = () => {
+  throw new Error('internal: random stream used before the day was set up');
+};
+
+/** How each visit ended, as the visit log reports it. */
+export const OUTCOME_SERVED = 0;
+export const OUTCOME_ABANDONED = 1;
+export const OUTCOME_BALKED = 2;
+
+export class FrontDesk {
+  private readonly calendar = new EventCalendar(256);
+  private readonly customers = new CustomerPool(256);
+
+  // Stations: counter groups 0..groupCount-1, then the kiosks (if any) as station groupCount.
+  private readonly groupCount: number;
+  private readonly stationCount: number;
+  private readonly kioskStation: number;
+  private readonly stationFirst: Int32Array;
+  private readonly stationSize: Int32Array;
+  /**
+   * Staffed counters not about to close: the head count of the shift plan, and where newcomers may
+   * go. A broken counter still counts: its staff is there and its line waits for the repair.
+   */
+  private readonly stationAccepting: Int32Array;
+  /** Staffed, not broken, not serving: can start a service now. */
+  private readonly stationIdle: Int32Array;
+  /** Single-line layout: the line of each station; per-counter: -1 for counter groups. */
+  private readonly stationLine: Int32Array;
+
+  // Servers (counters and kiosks).
+  private readonly serverStation: Int32Array;
+  private readonly serverLine: Int32Array;
+  private readonly serving: Int32Array;
+  private readonly staffed: Uint8Array;
+  private readonly closing: Uint8Array;
+  private readonly broken: Uint8Array;
+  private readonly endToken: Float64Array;
+  private readonly endTime: Float64Array;
+  private readonly failureRng: Rng[] = [];
+
+  private readonly lines: Line[] = [];
+  private readonly lineStation: Int32Array;
+  private readonly levelOfType: Int32Array;
+
+  // Levels integrated over time: 0 = people waiting in all lines; then busy servers per station,
+  // then staffed servers per station.
+  private readonly levels: Levels;
+  private readonly periodCount: number;
+  private readonly periodLength: number;
+  private readonly periodMarks: Float64Array;
+  private readonly warmupMark: Float64Array;
+  private readonly endMark: Float64Array;
+  private readonly periodQueueMax: Float64Array;
+  private queueMax = 0;
+  private currentPeriod = 0;
+
+  private readonly day = new CustomerTally();
+  private readonly byType: CustomerTally[] = [];
+  private readonly byPeriod: CustomerTally[] = [];
+
+  // Per-replication state.
+  private walkIns: WalkIns | null = null;
+  private arrivalRng: Rng = NO_STREAM;
+  private typeRng: Rng = NO_STREAM;
+  private serviceRng: Rng[] = [];
+  private patienceRng: Rng[] = [];
+  private kioskChoiceRng: Rng = NO_STREAM;
+  private kioskServiceRng: Rng = NO_STREAM;
+  private fallbackRng: Rng = NO_STREAM;
+  private balkRng: Rng = NO_STREAM;
+  private bookedRng: Rng = NO_STREAM;
+  private bookedTimes = new Float64Array(0);
+  private bookedCount = 0;
+  private nextTicket = 0;
+  /** Last time a customer joined, started, or left: with drain, the day ends there. */
+  private lastActivity = 0;
+  private events = 0;
+  private arrivals = 0;
+  private readonly anyBalking: boolean;
+  private readonly anyPreempt: boolean;
+
+  constructor(
+    private readonly model: Model,
+    period: number,
+    private readonly log: VisitLog | null = null,
+  ) {
+    const groups = model.groups;
+    this.groupCount = groups.length;
+    this.kioskStation = model.kiosks ? groups.length : -1;
+    this.stationCount = groups.length + (model.kiosks ? 1 : 0);
+    this.stationFirst = new Int32Array(this.stationCount);
+    this.stationSize = new Int32Array(this.stationCount);
+    let servers = 0;
+    for (let g = 0; g < groups.length; g++) {
+      this.stationFirst[g] = servers;
+      this.stationSize[g] = groups[g].counters;
+      servers += groups[g].counters;
+    }
+    if (model.kiosks) {
+      this.stationFirst[this.kioskStation] = servers;
+      this.stationSize[this.kioskStation] = model.kiosks.count;
+      servers += model.kiosks.count;
+    }
+    this.stationAccepting = new Int32Array(this.stationCount);
+    this.stationIdle = new Int32Array(this.stationCount);
+    this.stationLine = new Int32Array(this.stationCount).fill(-1);
+    this.serverStation = new Int32Array(servers);
+    this.serverLine = new Int32Array(servers);
+    this.serving = new Int32Array(servers);
+    this.staffed = new Uint8Array(servers);
+    this.closing = new Uint8Array(servers);
+    this.broken = new Uint8Array(servers);
+    this.endToken = new Float64Array(servers);
+    this.endTime = new Float64Array(servers);
+
+    // Priority levels: distinct priorities, highest first.
+    const priorities = [...new Set(model.types.map((t) => t.priority))].sort((a, b) => b - a);
+    this.levelOfType = Int32Array.from(model.types, (t) => priorities.indexOf(t.priority));
+
+    const lineStation: number[] = [];
+    const addLine = (station: number): number => {
+      this.lines.push(new Line(priorities.length, this.customers));
+      lineStation.push(station);
+      return this.lines.length - 1;
+    };
+    for (let st = 0; st < this.stationCount; st++) {
+      const perCounter = model.lineLayout === 'per-counter' && st !== this.kioskStation;
+      const shared = perCounter ? -1 : addLine(st);
+      this.stationLine[st] = shared;
+      for (let k = 0; k < this.stationSize[st]; k++) {
+        const s = this.stationFirst[st] + k;
+        this.serverStation[s] = st;
+        this.serverLine[s] = perCounter ? addLine(st) : shared;
+      }
+    }
+    this.lineStation = Int32Array.from(lineStation);
+
+    this.levels = new Levels(1 + 2 * this.stationCount);
+    this.periodLength = period;
+    this.periodCount = Math.ceil(model.horizon / period);
+    this.periodMarks = new Float64Array((this.periodCount + 1) * this.levels.count);
+    this.warmupMark = new Float64Array(this.levels.count);
+    this.endMark = new Float64Array(this.levels.count);
+    this.periodQueueMax = new Float64Array(this.periodCount);
+    for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
+    for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
+    this.anyBalking = model.types.some((t) => t.balk !== null);
+    this.anyPreempt = model.types.some((t) => t.preempt);
+  }
+
+  /** Simulates one day: replication `replication` of the run seeded with `seed`. */
+  runDay(seed: number, replication: number): ReplicationMetrics {
+    this.reset(seed, replication);
+    const model = this.model;
+    const calendar = this.calendar;
+    const horizon = model.horizon;
+    const drain = model.drain;
+    while (calendar.pop()) {
+      const now = calendar.time;
+      if (now > horizon && !drain) break;
+      this.events++;
+      const target = calendar.target;
+      switch (calendar.kind) {
+        case WALK_IN:
+          this.onWalkIn(now, target);
+          break;
+        case BOOKED:
+          this.onBookedArrival(now, target);
+          break;
+        case SERVICE_END:
+          if (calendar.seq === this.endToken[target]) this.onServiceEnd(now, target);
+          break;
+        case PATIENCE:
+          if (calendar.seq === this.customers.patienceToken[target]) this.onPatienceOut(now, target);
+          break;
+        case SHIFT:
+          this.onShiftChange(now, target);
+          break;
+        case FAILURE:
+          this.onFailure(now, target);
+          break;
+        case REPAIR:
+          this.onRepair(now, target);
+          break;
+        case PERIOD_MARK:
+          this.onPeriodMark(now, target);
+          break;
+        case WARMUP_END:
+          this.onWarmupEnd(now);
+          break;
+      }
+    }
+    const end = drain ? Math.max(horizon, this.lastActivity) : horizon;
+    return this.collect(end);
+  }
+
+  // ---------------------------------------------------------------- setting up a day
+
+  private reset(seed: number, replication: number): void {
+    const model = this.model;
+    const calendar = this.calendar;
+    calendar.clear();
+    this.customers.clear();
+    for (const line of this.lines) line.clear();
+    this.levels.clear();
+    this.periodMarks.fill(0);
+    this.warmupMark.fill(0);
+    this.periodQueueMax.fill(0);
+    this.queueMax = 0;
+    this.currentPeriod = 0;
+    this.day.clear();
+    for (const t of this.byType) t.clear();
+    for (const p of this.byPeriod) p.clear();
+    this.nextTicket = 0;
+    this.lastActivity = 0;
+    this.events = 0;
+    this.arrivals = 0;
+    this.serving.fill(-1);
+    this.staffed.fill(0);
+    this.closing.fill(0);
+    this.broken.fill(0);
+    this.endToken.fill(-1);
+    this.stationAccepting.fill(0);
+    this.stationIdle.fill(0);
+
+    const stream = (purpose: string): Rng => streamFor(seed, replication, purpose);
+    this.arrivalRng = stream('arrivals');
+    this.typeRng = stream('type');
+    this.serviceRng = model.types.map((t) => stream(`service/${t.name}`));
+    this.patienceRng = model.types.map((t) => stream(`patience/${t.name}`));
+    this.kioskChoiceRng = stream('kiosk-choice');
+    this.kioskServiceRng = stream('kiosk-service');
+    this.fallbackRng = stream('kiosk-fallback');
+    this.balkRng = stream('balk');
+    this.bookedRng = stream('appointments');
+
+    // Staffing at opening, then the later shift changes.
+    for (let g = 0; g < this.groupCount; g++) {
+      const plan = model.groups[g];
+      this.setStaffing(0, g, plan.shiftCount[0]);
+      for (let i = 1; i < plan.shiftAt.length; i++) {
+        if (plan.shiftAt[i] < model.horizon) calendar.schedule(plan.shiftAt[i], SHIFT, g * 65536 + i);
+      }
+    }
+    if (model.kiosks) this.setStaffing(0, this.kioskStation, model.kiosks.count);
+
+    // Breakdowns: one failure stream per server, so adding a counter does not shift the others.
+    this.failureRng.length = 0;
+    for (let s = 0; s < this.serving.length; s++) {
+      const breakdown = this.breakdownOf(s);
+      const k = s - this.stationFirst[this.serverStation[s]];
+      this.failureRng.push(breakdown ? stream(`breakdown/${this.stationName(this.serverStation[s])}/${k}`) : NO_STREAM);
+      if (breakdown) {
+        const at = breakdown.upTime.sample(this.failureRng[s]);
+        if (at < model.horizon) calendar.schedule(at, FAILURE, s);
+      }
+    }
+
+    for (let p = 1; p <= this.periodCount; p++) {
+      calendar.schedule(Math.min(p * this.periodLength, model.horizon), PERIOD_MARK, p);
+    }
+    if (model.warmup > 0) calendar.schedule(model.warmup, WARMUP_END, 0);
+
+    if (model.arrivals.kind === 'poisson') {
+      this.walkIns = new WalkIns(model.arrivals, this.arrivalRng);
+      this.scheduleWalkIn(0, -1);
+    } else {
+      this.walkIns = null;
+      this.scheduleWalkIn(0, -1);
+    }
+    this.planAppointments();
+  }
+
+  private breakdownOf(server: number) {
+    const st = this.serverStation[server];
+    return st === this.kioskStation ? this.model.kiosks!.breakdown : this.model.groups[st].breakdown;
+  }
+
+  /** Books the day's appointments: slot times plus punctuality, no-shows left out, in time order. */
+  private planAppointments(): void {
+    const plan = this.model.appointments;
+    this.bookedCount = 0;
+    if (!plan) return;
+    const times: number[] = [];
+    for (let slot = plan.start; slot < this.model.horizon; slot += plan.every) {
+      for (let k = 0; k < plan.perSlot; k++) {
+        const show = this.bookedRng() >= plan.noShow;
+        const offset = plan.punctuality ? plan.punctuality.sample(this.bookedRng) : 0;
+        if (show) times.push(Math.min(Math.max(slot + offset, 0), this.model.horizon));
+      }
+    }
+    times.sort((a, b) => a - b);
+    this.bookedTimes = Float64Array.from(times);
+    this.bookedCount = times.length;
+    if (times.length > 0) this.calendar.schedule(times[0], BOOKED, 0);
+  }
+
+  /** Schedules the walk-in after the one at `now` (trace: the next row after `index`). */
+  private scheduleWalkIn(now: number, index: number): void {
+    const arrivals = this.model.arrivals;
+    if (arrivals.kind === 'poisson') {
+      const at = this.walkIns!.next(now);
+      if (at < this.model.horizon) this.calendar.schedule(at, WALK_IN, -1);
+    } else {
+      const next = index + 1;
+      if (next < arrivals.times.length && arrivals.times[next] < this.model.horizon) {
+        this.calendar.schedule(arrivals.times[next], WALK_IN, next);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- arrivals
+
+  private onWalkIn(now: number, traceRow: number): void {
+    this.scheduleWalkIn(now, traceRow);
+    const arrivals = this.model.arrivals;
+    if (arrivals.kind === 'trace') {
+      const type = arrivals.types[traceRow];
+      this.arrive(now, type >= 0 ? type : this.drawType(this.typeRng), arrivals.service[traceRow]);
+    } else {
+      this.arrive(now, this.drawType(this.typeRng), NaN);
+    }
+  }
+
+  private onBookedArrival(now: number, index: number): void {
+    if (index + 1 < this.bookedCount) this.calendar.schedule(this.bookedTimes[index + 1], BOOKED, index + 1);
+    const type = this.model.appointments!.type;
+    this.arrive(now, type >= 0 ? type : this.drawType(this.bookedRng), NaN);
+  }
+
+  private drawType(rng: Rng): number {
+    const cum = this.model.typeCumShare;
+    const u = rng();
+    let t = 0;
+    while (t < cum.length - 1 && u >= cum[t]) t++;
+    return t;
+  }
+
+  /**
+   * A customer comes in. Everything random about it is drawn now, each from its own stream, so the
+   * same customers (needs, patience, kiosk choice) meet every variant of the scenario.
+   */
+  private arrive(now: number, type: number, givenService: number): void {
+    const model = this.model;
+    const kind = model.types[type];
+    const pool = this.customers;
+    const c = pool.admit();
+    this.arrivals++;
+    pool.type[c] = type;
+    pool.arrivedAt[c] = now;
+    pool.counterNeed[c] = givenService === givenService ? givenService : kind.service.sample(this.serviceRng[type]);
+    pool.patience[c] = kind.patience ? kind.patience.sample(this.patienceRng[type]) : Infinity;
+    pool.waited[c] = 0;
+    pool.remaining[c] = NaN;
+    pool.line[c] = -1;
+    pool.ticket[c] = -1;
+    pool.patienceToken[c] = -1;
+    pool.server[c] = -1;
+    let toKiosk = false;
+    if (model.kiosks) {
+      toKiosk = this.kioskChoiceRng() < kind.kioskUptake;
+      pool.kioskNeed[c] = model.kiosks.service.sample(this.kioskServiceRng);
+      pool.needsCounterAfterKiosk[c] = this.fallbackRng() < model.kiosks.fallback ? 1 : 0;
+    }
+    pool.atKiosk[c] = toKiosk ? 1 : 0;
+    const counted = now >= model.warmup;
+    pool.counted[c] = counted ? 1 : 0;
+    const period = Math.floor(now / this.periodLength);
+    pool.period[c] = period < this.periodCount ? period : -1;
+    if (counted) {
+      this.day.arrived++;
+      this.byType[type].arrived++;
+      if (period < this.periodCount) this.byPeriod[period].arrived++;
+    }
+    if (this.log) this.log.arrived(c, type, now);
+    const balkDraw = this.anyBalking ? this.balkRng() : 1;
+    if (toKiosk) this.goToKiosks(now, c, balkDraw);
+    else this.goToCounters(now, c, balkDraw);
+  }
+
+  // ---------------------------------------------------------------- choosing where to go
+
+  /** Sends a customer to a free kiosk, or into the kiosk line. */
+  private goToKiosks(now: number, c: number, balkDraw: number): void {
+    const st = this.kioskStation;
+    if (this.stationIdle[st] > 0) {
+      this.startService(now, this.idleServerOf(st), c);
+      return;
+    }
+    this.joinOrBalk(now, c, this.stationLine[st], balkDraw);
+  }
+
+  /**
+   * Sends a customer to the counters: an idle counter of a group that serves its type if there is
+   * one (groups in scenario order, counters in order); else, for a preempting type, the counter
+   * serving the lowest-priority customer; else a line (see `chooseLine`).
+   */
+  private goToCounters(now: number, c: number, balkDraw: number): void {
+    const groups = this.model.types[this.customers.type[c]].servedBy;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (this.stationIdle[g] > 0) {
+        this.startService(now, this.idleServerOf(g), c);
+        return;
+      }
+    }
+    if (this.anyPreempt && this.tryPreempt(now, c)) return;
+    this.joinOrBalk(now, c, this.chooseLine(c), balkDraw);
+  }
+
+  /**
+   * The line a customer joins when no eligible counter is free.
+   * - Single line per group: the group whose line moves soonest for a newcomer, i.e. the fewest
+   *   (people waiting + 1) per counter taking customers; ties go to the group listed first.
+   * - Line per counter: the shortest line among counters taking customers; ties go to the first
+   *   counter in scenario order.
+   * When no eligible counter takes customers (all closed), the first eligible group's line: the
+   * customer waits for a counter to open.
+   */
+  private chooseLine(c: number): number {
+    const groups = this.model.types[this.customers.type[c]].servedBy;
+    const perCounter = this.model.lineLayout === 'per-counter';
+    let best = -1;
+    let bestScore = Infinity;
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i];
+      if (!perCounter) {
+        const open = this.stationAccepting[g];
+        if (open === 0) continue;
+        const score = (this.lines[this.stationLine[g]].waiting + 1) / open;
+        if (score < bestScore) {
+          bestScore = score;
+          best = this.stationLine[g];
+        }
+      } else {
+        const first = this.stationFirst[g];
+        for (let s = first; s < first + this.stationSize[g]; s++) {
+          if (!this.staffed[s] || this.closing[s]) continue;
+          const waiting = this.lines[this.serverLine[s]].waiting;
+          if (waiting < bestScore) {
+            bestScore = waiting;
+            best = this.serverLine[s];
+          }
+        }
+      }
+    }
+    if (best >= 0) return best;
+    const g = groups[0];
+    return perCounter ? this.serverLine[this.stationFirst[g]] : this.stationLine[g];
+  }
+
+  private joinOrBalk(now: number, c: number, line: number, balkDraw: number): void {
+    const balk = this.model.types[this.customers.type[c]].balk;
+    if (balk !== null && balkDraw < 1) {
+      const seen = this.lines[line].waiting;
+      const probabilities = balk.probabilityByLength;
+      const p =
+        seen >= balk.queueLength
+          ? 1
+          : probabilities.length === 0
+            ? 0
+            : probabilities[Math.min(seen, probabilities.length - 1)];
+      if (balkDraw < p) {
+        this.depart(now, c, OUTCOME_BALKED);
+        return;
+      }
+    }
+    this.joinLine(now, c, line, false);
+  }
+
+  /** Puts a customer at the back (or, resuming an interrupted service, the front) of a line. */
+  private joinLine(now: number, c: number, line: number, front: boolean): void {
+    const pool = this.customers;
+    const ticket = this.nextTicket++;
+    pool.line[c] = line;
+    pool.ticket[c] = ticket;
+    pool.joinedAt[c] = now;
+    const level = this.levelOfType[pool.type[c]];
+    if (front) this.lines[line].joinFront(c, ticket, level);
+    else this.lines[line].join(c, ticket, level);
+    this.changeQueue(now, 1);
+    this.lastActivity = now;
+    if (this.log) this.log.joined(c, line, now);
+    // Patience is for the whole visit: what is left of it after the lines already stood in.
+    const patienceLeft = pool.patience[c] - pool.waited[c];
+    if (patienceLeft < Infinity && !front) {
+      pool.patienceToken[c] = this.calendar.schedule(now + Math.max(patienceLeft, 0), PATIENCE, c);
+    }
+  }
+
+  /** Takes a customer out of its line (turn came, moved, or gave up), counting the time it stood. */
+  private leaveLine(now: number, c: number): void {
+    const pool = this.customers;
+    pool.waited[c] += now - pool.joinedAt[c];
+    pool.line[c] = -1;
+    pool.ticket[c] = -1;
+    this.changeQueue(now, -1);
+  }
+
+  private changeQueue(now: number, delta: number): void {
+    const levels = this.levels;
+    levels.change(0, now, delta);
+    const waiting = levels.level[0];
+    if (delta > 0) {
+      if (now >= this.model.warmup && waiting > this.queueMax) this.queueMax = waiting;
+      if (this.currentPeriod < this.periodCount && waiting > this.periodQueueMax[this.currentPeriod]) {
+        this.periodQueueMax[this.currentPeriod] = waiting;
+      }
+    }
+  }
+
+  private idleServerOf(st: number): number {
+    const first = this.stationFirst[st];
+    const last = first + this.stationSize[st];
+    for (let s = first; s < last; s++) {
+      if (this.serving[s] < 0 && this.staffed[s] && !this.broken[s]) return s;
+    }
+    throw new Error(`internal: station ${st} counted an idle server but has none`);
+  }
+
+  // ---------------------------------------------------------------- service
+
+  private startService(now: number, s: number, c: number): void {
+    const pool = this.customers;
+    const st = this.serverStation[s];
+    pool.server[c] = s;
+    pool.serviceStart[c] = now;
+    pool.patienceToken[c] = -1;
+    this.serving[s] = c;
+    this.stationIdle[st]--;
+    this.levels.change(1 + st, now, 1);
+    const left = pool.remaining[c];
+    const need = left === left ? left : pool.atKiosk[c] ? pool.kioskNeed[c] : pool.counterNeed[c];
+    pool.remaining[c] = NaN;
+    this.endTime[s] = now + need;
+    this.endToken[s] = this.calendar.schedule(now + need, SERVICE_END, s);
+    if (this.log) this.log.started(c, s, now);
+  }
+
+  private onServiceEnd(now: number, s: number): void {
+    const pool = this.customers;
+    const c = this.serving[s];
+    const st = this.serverStation[s];
+    this.serving[s] = -1;
+    this.endToken[s] = -1;
+    this.levels.change(1 + st, now, -1);
+    if (this.log) this.log.finished(c, s, now);
+    if (pool.atKiosk[c] && pool.needsCounterAfterKiosk[c]) {
+      pool.atKiosk[c] = 0;
+      this.goToCounters(now, c, 1);
+    } else {
+      this.depart(now, c, OUTCOME_SERVED);
+    }
+    this.serverFreed(now, s);
+  }
+
+  /** A server has just become free: it closes if its shift ended, otherwise it calls the next. */
+  private serverFreed(now: number, s: number): void {
+    const st = this.serverStation[s];
+    if (this.closing[s]) {
+      this.closing[s] = 0;
+      this.staffed[s] = 0;
+      this.levels.change(1 + this.stationCount + st, now, -1);
+      return;
+    }
+    this.stationIdle[st]++;
+    this.callNext(now, s);
+  }
+
+  /** An idle server calls the next customer of its line, if any. */
+  private callNext(now: number, s: number): void {
+    const line = this.serverLine[s];
+    const c = this.lines[line].next();
+    if (c < 0) return;
+    this.leaveLine(now, c);
+    this.startService(now, s, c);
+    if (this.model.jockey) this.jockeyInto(now, line);
+  }
+
+  /**
+   * Preemption: a customer of a preempting type takes the counter of the lowest-priority customer
+   * being served (the latest started among equals), whose service stops and resumes later from
+   * where it stopped, at the front of its line.
+   */
+  private tryPreempt(now: number, c: number): boolean {
+    const pool = this.customers;
+    const types = this.model.types;
+    const kind = types[pool.type[c]];
+    if (!kind.preempt) return false;
+    let victimServer = -1;
+    let victimPriority = kind.priority;
+    let victimStart = -Infinity;
+    for (let i = 0; i < kind.servedBy.length; i++) {
+      const g = kind.servedBy[i];
+      const first = this.stationFirst[g];
+      for (let s = first; s < first + this.stationSize[g]; s++) {
+        const v = this.serving[s];
+        if (v < 0 || this.broken[s]) continue;
+        const p = types[pool.type[v]].priority;
+        if (p >= kind.priority) continue;
+        const start = pool.serviceStart[v];
+        if (victimServer < 0 || p < victimPriority || (p === victimPriority && start > victimStart)) {
+          victimServer = s;
+          victimPriority = p;
+          victimStart = start;
+        }
+      }
+    }
+    if (victimServer < 0) return false;
+    const s = victimServer;
+    const v = this.serving[s];
+    const st = this.serverStation[s];
+    pool.remaining[v] = this.endTime[s] - now;
+    pool.server[v] = -1;
+    this.endToken[s] = -1;
+    this.serving[s] = -1;
+    this.levels.change(1 + st, now, -1);
+    if (this.log) this.log.interrupted(v, s, now);
+    this.stationIdle[st]++;
+    this.joinLine(now, v, this.serverLine[s], true);
+    this.startService(now, s, c);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- leaving
+
+  private onPatienceOut(now: number, c: number): void {
+    const pool = this.customers;
+    const line = pool.line[c];
+    this.lines[line].left();
+    this.leaveLine(now, c);
+    this.depart(now, c, OUTCOME_ABANDONED);
+    if (this.model.jockey) this.jockeyInto(now, line);
+  }
+
+  /** The customer leaves the hall; its figures go to the tallies of its scopes. */
+  private depart(now: number, c: number, outcome: number): void {
+    const pool = this.customers;
+    if (pool.counted[c]) {
+      const type = pool.type[c];
+      const period = pool.period[c];
+      if (outcome === OUTCOME_SERVED) {
+        const wait = pool.waited[c];
+        const inSystem = now - pool.arrivedAt[c];
+        const inTime = wait <= this.model.waitTarget;
+        const atKiosk = pool.atKiosk[c] === 1;
+        this.day.recordServed(wait, inSystem, inTime, atKiosk);
+        this.byType[type].recordServed(wait, inSystem, inTime, atKiosk);
+        if (period >= 0) this.byPeriod[period].recordServed(wait, inSystem, inTime, atKiosk);
+      } else if (outcome === OUTCOME_ABANDONED) {
+        this.day.abandoned++;
+        this.byType[type].abandoned++;
+        if (period >= 0) this.byPeriod[period].abandoned++;
+      } else {
+        this.day.balked++;
+        this.byType[type].balked++;
+        if (period >= 0) this.byPeriod[period].balked++;
+      }
+    }
+    if (this.log) this.log.departed(c, outcome, now, pool.waited[c]);
+    this.lastActivity = now;
+    pool.release(c);
+  }
+
+  /**
+   * Jockeying (per-counter lines): when `line` has just got shorter, the last customer of a
+   * neighbouring line (the counters either side, same group) moves over if that line is now
+   * longer by two or more.
+   */
+  private jockeyInto(now: number, line: number): void {
+    if (this.model.lineLayout !== 'per-counter') return;
+    const st = this.lineStation[line];
+    if (st === this.kioskStation) return;
+    const first = this.stationFirst[st];
+    const last = first + this.stationSize[st] - 1;
+    // Per-counter lines of a station are numbered like its counters.
+    const s = first + (line - this.serverLine[first]);
+    if (!this.staffed[s] || this.closing[s]) return;
+    if (s > first && this.moveLast(now, this.serverLine[s - 1], line)) return;
+    if (s < last) this.moveLast(now, this.serverLine[s + 1], line);
+  }
+
+  /** Moves the last customer of line `from` to the back of line `to` if `from` is longer by 2+. */
+  private moveLast(now: number, from: number, to: number): boolean {
+    if (this.lines[from].waiting - this.lines[to].waiting < 2) return false;
+    const pool = this.customers;
+    const c = this.lines[from].last();
+    pool.waited[c] += now - pool.joinedAt[c];
+    const ticket = this.nextTicket++;
+    pool.line[c] = to;
+    pool.ticket[c] = ticket;
+    pool.joinedAt[c] = now;
+    this.lines[to].join(c, ticket, this.levelOfType[pool.type[c]]);
+    if (this.log) this.log.joined(c, to, now);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- staffing and breakdowns
+
+  private onShiftChange(now: number, code: number): void {
+    const g = Math.floor(code / 65536);
+    const step = code % 65536;
+    this.setStaffing(now, g, this.model.groups[g].shiftCount[step]);
+  }
+
+  /**
+   * Brings the number of counters taking customers in station `st` to `wanted`. Closing prefers
+   * idle counters (last first); a busy counter finishes its customer, then closes. Opening first
+   * cancels pending closures, then opens closed counters (first first), which call their line at once.
+   */
+  private setStaffing(now: number, st: number, wanted: number): void {
+    const first = this.stationFirst[st];
+    const last = first + this.stationSize[st] - 1;
+    const staffedLevel = 1 + this.stationCount + st;
+    let accepting = this.stationAccepting[st];
+    for (let s = first; s <= last && accepting < wanted; s++) {
+      if (this.closing[s]) {
+        this.closing[s] = 0;
+        accepting++;
+      }
+    }
+    for (let s = first; s <= last && accepting < wanted; s++) {
+      if (this.staffed[s]) continue;
+      this.staffed[s] = 1;
+      accepting++;
+      this.levels.change(staffedLevel, now, 1);
+      if (!this.broken[s]) {
+        this.stationIdle[st]++;
+        this.stationAccepting[st] = accepting;
+        this.callNext(now, s);
+      }
+    }
+    const closed: number[] = [];
+    for (let s = last; s >= first && accepting > wanted; s--) {
+      if (!this.staffed[s] || this.closing[s] || this.serving[s] >= 0) continue;
+      this.staffed[s] = 0;
+      if (!this.broken[s]) this.stationIdle[st]--;
+      accepting--;
+      this.levels.change(staffedLevel, now, -1);
+      closed.push(s);
+    }
+    for (let s = last; s >= first && accepting > wanted; s--) {
+      if (!this.staffed[s] || this.closing[s]) continue;
+      this.closing[s] = 1;
+      accepting--;
+      closed.push(s);
+    }
+    this.stationAccepting[st] = accepting;
+    if (closed.length > 0 && this.model.lineLayout === 'per-counter' && st !== this.kioskStation) {
+      this.redistribute(now, closed);
+    }
+  }
+
+  /** Per-counter lines of closing counters: their customers, in order, choose a line again. */
+  private redistribute(now: number, closedCounters: number[]): void {
+    const movers: number[] = [];
+    for (const s of closedCounters) {
+      const line = this.lines[this.serverLine[s]];
+      for (let c = line.next(); c >= 0; c = line.next()) {
+        this.leaveLine(now, c);
+        movers.push(c);
+      }
+    }
+    for (const c of movers) {
+      const line = this.chooseLine(c);
+      this.joinLine(now, c, line, false);
+    }
+  }
+
+  private onFailure(now: number, s: number): void {
+    const st = this.serverStation[s];
+    this.broken[s] = 1;
+    const c = this.serving[s];
+    if (c >= 0) {
+      // The service in progress is suspended and resumes after the repair.
+      this.customers.remaining[c] = this.endTime[s] - now;
+      this.endToken[s] = -1;
+    } else if (this.staffed[s]) {
+      this.stationIdle[st]--;
+    }
+    if (this.log) this.log.brokeDown(s, now);
+    this.calendar.schedule(now + this.breakdownOf(s)!.repair.sample(this.failureRng[s]), REPAIR, s);
+  }
+
+  private onRepair(now: number, s: number): void {
+    const st = this.serverStation[s];
+    this.broken[s] = 0;
+    if (this.log) this.log.repaired(s, now);
+    const next = now + this.breakdownOf(s)!.upTime.sample(this.failureRng[s]);
+    if (next < this.model.horizon) this.calendar.schedule(next, FAILURE, s);
+    const c = this.serving[s];
+    if (c >= 0) {
+      const need = this.customers.remaining[c];
+      this.customers.remaining[c] = NaN;
+      this.endTime[s] = now + need;
+      this.endToken[s] = this.calendar.schedule(now + need, SERVICE_END, s);
+    } else if (this.staffed[s]) {
+      this.stationIdle[st]++;
+      this.callNext(now, s);
+    }
+  }
+
+  // ---------------------------------------------------------------- statistics
+
+  private onPeriodMark(now: number, p: number): void {
+    this.levels.snapshot(now, this.periodMarks, p * this.levels.count);
+    this.currentPeriod = p;
+    if (p < this.periodCount) this.periodQueueMax[p] = this.levels.level[0];
+  }
+
+  private onWarmupEnd(now: number): void {
+    this.levels.snapshot(now, this.warmupMark, 0);
+    this.queueMax = this.levels.level[0];
+  }
+
+  private collect(end: number): ReplicationMetrics {
+    const model = this.model;
+    const n = this.levels.count;
+    const sc = this.stationCount;
+    this.levels.snapshot(end, this.endMark, 0);
+    const observed = end - model.warmup;
+    const hours = (model.horizon - model.warmup) / 60;
+
+    const metrics: MetricValues = {};
+    this.day.writeMetrics(metrics, hours, {
+      queueLengthMean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
+      queueLengthMax: this.queueMax,
+    });
+    this.writeUtilization(metrics, this.warmupMark, 0, this.endMark, 0);
+
+    const byType: Record<string, MetricValues> = {};
+    model.types.forEach((t, i) => {
+      const values: MetricValues = {};
+      this.byType[i].writeMetrics(values, hours);
+      byType[t.name] = values;
+    });
+
+    const byPeriod: MetricValues[] = [];
+    for (const { index: p, start, end: stop } of dayPeriods(model, this.periodLength)) {
+      const fromWarmup = start < model.warmup;
+      const from = fromWarmup ? this.warmupMark : this.periodMarks;
+      const fromOffset = fromWarmup ? 0 : p * n;
+      const to = (p + 1) * n;
+      const length = stop - Math.max(start, model.warmup);
+      const values: MetricValues = {};
+      this.byPeriod[p].writeMetrics(values, length / 60, {
+        queueLengthMean: (this.periodMarks[to] - from[fromOffset]) / length,
+        queueLengthMax: this.periodQueueMax[p],
+      });
+      this.writeUtilization(values, from, fromOffset, this.periodMarks, to);
+      for (let st = 0; st < sc; st++) {
+        const staffedArea = this.periodMarks[to + 1 + sc + st] - from[fromOffset + 1 + sc + st];
+        values[`openCounters.${this.stationName(st)}`] = staffedArea / length;
+      }
+      byPeriod.push(values);
+    }
+    return { metrics, byType, byPeriod, events: this.events, customers: this.arrivals };
+  }
+
+  /** Utilisation = busy time / staffed time of each station between two marks (NaN if never staffed). */
+  private writeUtilization(
+    out: MetricValues,
+    from: Float64Array,
+    fromOffset: number,
+    to: Float64Array,
+    toOffset: number,
+  ): void {
+    const sc = this.stationCount;
+    for (let st = 0; st < sc; st++) {
+      const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
+      const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
+      out[`utilization.${this.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
+    }
+  }
+
+  private stationName(st: number): string {
+    return st === this.kioskStation ? 'kiosks' : this.model.groups[st].name;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Pieces every report shares: the header that says what was run, labels that carry the
+ * scenario's wait target, cells of a Summary, and the warnings at the end.
+ */
+import type { Result, Summary } from '../runner/result.js';
+import type { Block, Segment } from './document.js';
+import { NO_VALUE, trimmed } from './format.js';
+import { describeMetric, formatBare, formatHalfWidth, splitValue, type MetricInfo } from './metrics.js';
+
+/** Scenario name, then replications, seed and wait target: enough to rerun and to read the figures. */
+export function headerBlocks(result: Result, extra: string[] = []): Block[] {
+  const reps = `${result.replications} replication${result.replications === 1 ? '' : 's'}`;
+  return [
+    { kind: 'title', text: result.scenario },
+    {
+      kind: 'text',
+      lines: [`${reps}, seed ${result.seed}, wait target ${trimmed(result.waitTarget, 2)} min`, ...extra],
+    },
+  ];
+}
+
+/** Warnings last, where they are read after the figures they qualify; none, no block. */
+export function warningBlocks(result: Result): Block[] {
+  if (result.warnings.length === 0) return [];
+  return [{ kind: 'text', title: 'Warnings', lines: [...result.warnings], list: true }];
+}
+
+/**
+ * The label of a metric in this scenario: the service level names its target
+ * (`Service level (≤10 min)`), since "83%" means nothing without it.
+ */
+export function labelOf(result: Result, key: string, withUnit: boolean): string {
+  const info = describeMetric(key);
+  const label = withUnit ? info.header : info.label;
+  return key === 'serviceLevel' ? `${label} (≤${trimmed(result.waitTarget, 2)} min)` : label;
+}
+
+/**
+ * `7.1`, ` min` and `±0.5` as segments, so that numbers (to the decimal point), units and
+ * half-widths each line up in their column. `withUnit` false is for cells under a header that
+ * names the unit (shares keep their `%`).
+ */
+export function summarySegments(s: Summary | undefined, info: MetricInfo, withUnit: boolean): Segment[] {
+  if (!s) return [{ text: NO_VALUE, align: 'right' }];
+  const [value, unit] = splitValue(s.mean, info.kind, withUnit);
+  return [
+    { text: value, align: 'right' },
+    { text: unit, align: 'left', glue: true },
+    { text: formatHalfWidth(s, info.kind), align: 'right' },
+  ];
+}
+
+/** The mean alone, for dense tables whose rows are already means over replications. */
+export function meanText(s: Summary | undefined, info: MetricInfo): string {
+  return s ? formatBare(s.mean, info.kind) : NO_VALUE;
+}
+
+/** Keys of several metric maps, each once, in the order they first appear. */
+export function unionKeys(maps: Iterable<Record<string, unknown>>): string[] {
+  const seen = new Set<string>();
+  for (const m of maps) for (const k of Object.keys(m)) seen.add(k);
+  return [...seen];
+}
+
+/**
+ * `m[key]` if `m` has it as its own key. Metric maps are plain objects and keys come from
+ * scenario names, so `m.constructor` must not find Object's prototype.
+ */
+export function own<T>(m: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(m, key) ? m[key] : undefined;
+}

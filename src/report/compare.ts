@@ -1,0 +1,71 @@
+/**
+ * The report of a comparison (`frontdesk compare`): the variants side by side, baseline first, on
+ * the figures a planner decides with. Each variant's cell carries its change against the baseline
+ * and a `*` when that change is significant, so "two more kiosks: −43% wait" is not mistaken for
+ * a fact when the replications cannot tell it from noise.
+ */
+import { UTILIZATION_PREFIX, type Comparison, type Result } from '../runner/result.js';
+import { labelOf, own, summarySegments, unionKeys } from './common.js';
+import type { Block, Cell, Column, Segment, Tone } from './document.js';
+import { NO_VALUE } from './format.js';
+import { describeMetric, formatChange, type MetricInfo } from './metrics.js';
+
+/** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
+const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandoned', 'balked'];
+const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare'];
+
+export const LEGEND = [
+  '± half-width of the 95% confidence interval over replications (percentage points for shares).',
+  '(…) change against the baseline: percent of the baseline mean; pts = percentage points for shares.',
+  '* significant: the 95% CI of the paired difference (common random numbers) excludes 0.',
+];
+
+export function compareBlocks(result: Result): Block[] {
+  const [baseline, ...others] = result.variants;
+  const present = unionKeys(result.variants.map((v) => v.metrics));
+  const has = new Set(present);
+  // Balking is often not configured; a row of zeros would only push the others apart.
+  const shown = (k: string) =>
+    has.has(k) && (k !== 'balked' || result.variants.some((v) => (own(v.metrics, k)?.mean ?? 0) !== 0));
+  const keys = [
+    ...BEFORE_UTILISATION.filter(shown),
+    ...present.filter((k) => k.startsWith(UTILIZATION_PREFIX)),
+    ...AFTER_UTILISATION.filter(shown),
+  ];
+  const comparisons = new Map<string, Comparison>();
+  for (const c of result.comparisons ?? []) comparisons.set(`${c.variant}\u0000${c.metric}`, c);
+
+  const rows = keys.map((key): Cell[] => {
+    const info = describeMetric(key);
+    return [
+      labelOf(result, key, true),
+      summarySegments(own(baseline.metrics, key), info, false),
+      ...others.map((v) => {
+        const s = own(v.metrics, key);
+        if (!s) return NO_VALUE;
+        return [...summarySegments(s, info, false), ...changeSegments(comparisons.get(`${v.name}\u0000${key}`), info)];
+      }),
+    ];
+  });
+  const columns: Column[] = [
+    { header: 'Figure', align: 'left' },
+    ...result.variants.map((v): Column => ({ header: v.name, align: 'right' })),
+  ];
+  return [
+    { kind: 'table', title: 'Variants side by side, baseline first (means over replications)', columns, rows },
+    { kind: 'text', lines: LEGEND },
+  ];
+}
+
+/** `(−43%)` and `*`, toned by whether the change is an improvement, only when it is significant. */
+function changeSegments(c: Comparison | undefined, info: MetricInfo): Segment[] {
+  if (!c) return [];
+  let tone: Tone | undefined;
+  if (c.significant && info.better !== null && c.diff.mean !== 0) {
+    tone = (c.diff.mean < 0) === (info.better === 'lower') ? 'better' : 'worse';
+  }
+  return [
+    { text: `(${formatChange(c.diff.mean, c.pct, info.kind)})`, align: 'right', tone },
+    { text: c.significant ? '*' : '', align: 'left', tone },
+  ];
+}

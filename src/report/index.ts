@@ -1,0 +1,38 @@
+/**
+ * Renderers of a Result, chosen by the CLI's `--format`. Each is a pure function of the Result
+ * (no clock, no environment), so the same run prints the same bytes: reports can be diffed and
+ * kept in version control next to the scenario.
+ */
+import type { Result } from '../runner/result.js';
+import { renderCsv } from './csv.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { renderTable } from './table.js';
+
+export { renderCsv } from './csv.js';
+export { renderJson, toJson } from './json.js';
+export { renderMarkdown } from './markdown.js';
+export { renderTable, type TableOptions } from './table.js';
+
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface RenderOptions {
+  /** ANSI colour in the table format; ignored by the others, which are read by programs. */
+  color?: boolean;
+}
+
+export function render(result: Result, format: ReportFormat, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'table':
+      return renderTable(result, { color: options.color ?? false });
+    case 'json':
+      return renderJson(result);
+    case 'csv':
+      return renderCsv(result);
+    case 'markdown':
+      return renderMarkdown(result);
+    default:
+      throw new Error(`unknown report format "${String(format)}"; expected one of ${REPORT_FORMATS.join(', ')}`);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The JSON result: the public contract of shared/SCENARIO.md, parsed by tools outside the
+ * repository. Its shape is fixed there; this file only maps the Result onto it:
+ * - `utilization.<g>` keys nest into `"utilization": { "<g>": S }` and `openCounters.<g>` into
+ *   `"openCounters"`, placed where the first such key was, so key order follows the simulator's;
+ * - summaries print only `mean`, `sd`, `ci95`, and internal fields (`samples`) are left out;
+ * - numbers keep full precision, `-0` prints as `0`, and a non-finite number prints as `null`
+ *   (JSON has no NaN or Infinity, and a parser must never choke on our output);
+ * - `warnings` appears only when there are any, `comparisons` only for compare.
+ * Objects are built without a prototype, so a customer type named `__proto__` is just a key.
+ */
+import {
+  UTILIZATION_PREFIX,
+  type Comparison,
+  type MetricSummaries,
+  type PeriodResult,
+  type Result,
+  type Summary,
+  type VariantResult,
+} from '../runner/result.js';
+import { OPEN_COUNTERS_PREFIX } from './metrics.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+/** Metric families that the contract nests under one key. */
+const NESTED = [UTILIZATION_PREFIX, OPEN_COUNTERS_PREFIX];
+
+export function renderJson(result: Result): string {
+  return JSON.stringify(toJson(result), null, 2) + '\n';
+}
+
+/** The contract object itself, for callers that embed it rather than print it. */
+export function toJson(result: Result): JsonObject {
+  const out = obj();
+  out.scenario = result.scenario;
+  out.seed = num(result.seed);
+  out.replications = num(result.replications);
+  out.waitTarget = num(result.waitTarget);
+  out.variants = result.variants.map(variantJson);
+  if (result.comparisons) out.comparisons = result.comparisons.map(comparisonJson);
+  if (result.warnings.length > 0) out.warnings = [...result.warnings];
+  return out;
+}
+
+function variantJson(v: VariantResult): JsonObject {
+  const out = obj();
+  out.name = v.name;
+  out.replications = num(v.replications);
+  out.metrics = metricsJson(v.metrics);
+  const byType = obj();
+  for (const [type, metrics] of Object.entries(v.byType)) byType[type] = metricsJson(metrics);
+  out.byType = byType;
+  out.byPeriod = v.byPeriod.map(periodJson);
+  return out;
+}
+
+function periodJson(p: PeriodResult): JsonObject {
+  const out = obj();
+  out.start = num(p.start);
+  out.end = num(p.end);
+  out.clock = p.clock;
+  out.metrics = metricsJson(p.metrics);
+  return out;
+}
+
+function comparisonJson(c: Comparison): JsonObject {
+  const out = obj();
+  out.variant = c.variant;
+  out.metric = c.metric;
+  out.diff = summaryJson(c.diff);
+  out.pct = c.pct === null ? null : num(c.pct);
+  out.significant = c.significant;
+  return out;
+}
+
+function metricsJson(metrics: MetricSummaries): JsonObject {
+  const out = obj();
+  const families = new Map<string, JsonObject>();
+  for (const [key, s] of Object.entries(metrics)) {
+    const prefix = NESTED.find((p) => key.startsWith(p) && key.length > p.length);
+    if (prefix === undefined) {
+      out[key] = summaryJson(s);
+      continue;
+    }
+    const family = prefix.slice(0, -1);
+    let group = families.get(family);
+    if (!group) {
+      group = obj();
+      families.set(family, group);
+      out[family] = group;
+    }
+    group[key.slice(prefix.length)] = summaryJson(s);
+  }
+  return out;
+}
+
+function summaryJson(s: Summary): JsonObject {
+  const out = obj();
+  out.mean = num(s.mean);
+  out.sd = num(s.sd);
+  out.ci95 = [num(s.ci95[0]), num(s.ci95[1])];
+  return out;
+}
+
+function num(x: number): number | null {
+  if (!Number.isFinite(x)) return null;
+  return x === 0 ? 0 : x;
+}
+
+function obj(): JsonObject {
+  return Object.create(null) as JsonObject;
+}

@@ -1,0 +1,125 @@
+/**
+ * The report of a single variant (`frontdesk run`): key figures with their confidence intervals,
+ * utilisation per counter group, then the same figures by customer type and by period, which is
+ * where a planner finds *who* waits and *when*.
+ */
+import { UTILIZATION_PREFIX, type MetricSummaries, type Result, type VariantResult } from '../runner/result.js';
+import { labelOf, meanText, own, summarySegments, unionKeys } from './common.js';
+import type { Block, Cell, Column, TableBlock } from './document.js';
+import { formatPeriod } from './format.js';
+import { describeMetric, groupOf, isKnownMetric, OPEN_COUNTERS_PREFIX } from './metrics.js';
+
+/** Columns of the by-type table: the customer figures a planner compares between types. */
+const TYPE_COLUMNS = ['arrived', 'served', 'abandoned', 'balked', 'waitMean', 'waitP90', 'serviceLevel', 'kioskShare'];
+
+/** Columns of the by-period table before the per-group utilisation and open counters. */
+const PERIOD_COLUMNS = ['arrived', 'abandoned', 'waitMean', 'waitP90', 'serviceLevel', 'queueLengthMean'];
+
+/** Columns that only add noise when every row is zero (no kiosks, no balking configured). */
+const HIDDEN_WHEN_ZERO = new Set(['balked', 'kioskShare']);
+
+const isPerGroup = (key: string) => key.startsWith(UTILIZATION_PREFIX) || key.startsWith(OPEN_COUNTERS_PREFIX);
+
+export function runBlocks(result: Result, variant: VariantResult): Block[] {
+  const blocks: Block[] = [keyFigures(result, variant)];
+  const util = utilisation(variant);
+  if (util) blocks.push(util);
+  const types = Object.entries(variant.byType);
+  if (types.length > 0) {
+    blocks.push(
+      detailTable(
+        'By customer type (means over replications; waits in minutes)',
+        { header: 'Type', align: 'left' },
+        types.map(([name, metrics]) => [name, metrics]),
+        TYPE_COLUMNS,
+      ),
+    );
+  }
+  if (variant.byPeriod.length > 0) {
+    const rows = variant.byPeriod.map((p): [string, MetricSummaries] => [
+      formatPeriod(result.openClock, p.start, p.end),
+      p.metrics,
+    ]);
+    const keys = unionKeys(rows.map(([, m]) => m));
+    const groups = [
+      ...keys.filter((k) => groupOf(k, UTILIZATION_PREFIX) !== null),
+      ...keys.filter((k) => groupOf(k, OPEN_COUNTERS_PREFIX) !== null),
+    ];
+    blocks.push(
+      detailTable(
+        'By period (means; customers by arrival time, lines and utilisation by clock time; waits in minutes)',
+        { header: 'Period', align: 'left' },
+        rows,
+        [...PERIOD_COLUMNS, ...groups],
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** Every overall figure except utilisation, in the simulator's order, as `label  value ±half`. */
+function keyFigures(result: Result, variant: VariantResult): TableBlock {
+  const rows: Cell[][] = Object.entries(variant.metrics)
+    .filter(([key]) => !isPerGroup(key))
+    .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, describeMetric(key), true)]);
+  return {
+    kind: 'table',
+    title: 'Key figures (mean over replications ±95% CI half-width)',
+    columns: [
+      { header: 'Figure', align: 'left' },
+      { header: 'Mean ±95% CI', align: 'left' },
+    ],
+    rows,
+    headerless: true,
+  };
+}
+
+/** Share of time each counter group (and the kiosks) was busy; none measured, no block. */
+function utilisation(variant: VariantResult): TableBlock | null {
+  const rows: Cell[][] = [];
+  for (const [key, s] of Object.entries(variant.metrics)) {
+    const group = groupOf(key, UTILIZATION_PREFIX) ?? groupOf(key, OPEN_COUNTERS_PREFIX);
+    if (group === null) continue;
+    const label = key.startsWith(UTILIZATION_PREFIX) ? group : describeMetric(key).label;
+    rows.push([label, summarySegments(s, describeMetric(key), true)]);
+  }
+  if (rows.length === 0) return null;
+  return {
+    kind: 'table',
+    title: 'Utilisation (share of staffed time busy)',
+    columns: [
+      { header: 'Counters', align: 'left' },
+      { header: 'Mean ±95% CI', align: 'left' },
+    ],
+    rows,
+    headerless: true,
+  };
+}
+
+/**
+ * A table of means, one row per type or period. Known columns come in `preferred` order when any
+ * row has them; metrics the renderers do not know are appended under their key so nothing the
+ * simulator measures is silently dropped.
+ */
+function detailTable(
+  title: string,
+  first: Column,
+  rows: Array<[string, MetricSummaries]>,
+  preferred: string[],
+): TableBlock {
+  const present = unionKeys(rows.map(([, m]) => m));
+  const has = new Set(present);
+  const keys = [
+    ...preferred.filter(
+      (k) => has.has(k) && !(HIDDEN_WHEN_ZERO.has(k) && rows.every(([, m]) => (own(m, k)?.mean ?? 0) === 0)),
+    ),
+    ...present.filter((k) => !isKnownMetric(k)),
+  ];
+  const infos = keys.map((k) => describeMetric(k));
+  return {
+    kind: 'table',
+    title,
+    columns: [first, ...infos.map((i): Column => ({ header: i.short, align: 'right' }))],
+    rows: rows.map(([name, m]) => [name, ...infos.map((i) => meanText(own(m, i.key), i))]),
+  };
+}

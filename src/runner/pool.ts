@@ -1,0 +1,73 @@
+/**
+ * Runs batches of replications, in this thread or on a pool of worker threads (piscina: a
+ * well-kept pool with back-pressure and clean shutdown, which a hand-written pool would have to
+ * re-invent).
+ *
+ * Determinism: a replication's numbers depend only on (scenario, seed, replication index), never
+ * on which thread ran it or when; results are put back in replication order, so the output is
+ * byte-identical for any number of workers.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { runJob, type ReplicationJob } from './job.js';
+import type { ReplicationMetrics } from './result.js';
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+/**
+ * The compiled worker script. Under the test runner this module is TypeScript source, which a
+ * worker thread cannot load; the build in dist/ (made by `npm ci`) is used instead.
+ */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.js')) return fileURLToPath(new URL('./worker.js', import.meta.url));
+  const built = fileURLToPath(new URL('../../dist/src/runner/worker.js', import.meta.url));
+  if (!existsSync(built)) throw new Error(`worker threads need the build: run "npm run build" (missing ${built})`);
+  return built;
+}
+
+export class ReplicationPool {
+  private readonly pool: Piscina | null;
+
+  constructor(readonly workers: number) {
+    this.pool = workers > 1 ? new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers }) : null;
+  }
+
+  /** Runs the jobs; the result of job i is at index i. */
+  async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<ReplicationMetrics[][]> {
+    if (!this.pool) {
+      const out: ReplicationMetrics[][] = [];
+      for (const job of jobs) {
+        out.push(runJob(job));
+        onDone?.(job);
+        // Let a progress bar repaint and SIGINT be handled between batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return out;
+    }
+    const pool = this.pool;
+    return Promise.all(
+      jobs.map(async (job) => {
+        const result = (await pool.run(job)) as ReplicationMetrics[];
+        onDone?.(job);
+        return result;
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+}
+
+/** Splits replications [first, first+count) into batches, a few per worker so that they balance. */
+export function batches(first: number, count: number, workers: number): Array<[first: number, count: number]> {
+  const size = Math.max(1, Math.ceil(count / (workers * 4)));
+  const out: Array<[number, number]> = [];
+  for (let r = first; r < first + count; r += size) out.push([r, Math.min(size, first + count - r)]);
+  return out;
+}

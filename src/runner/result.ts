@@ -1,0 +1,96 @@
+/**
+ * The Result of a run or a comparison: what every renderer reads and nothing else produces.
+ * Its JSON form is the public contract of ../shared/SCENARIO.md.
+ */
+
+/** A figure over replications. */
+export interface Summary {
+  mean: number;
+  sd: number;
+  ci95: [number, number];
+}
+
+/**
+ * Metrics of one replication, keyed by metric name. Utilisation of a counter group is under
+ * `utilization.<group>` (and `utilization.kiosks`); the JSON renderer nests those keys.
+ * Keys appear in a fixed order, so iteration order is deterministic.
+ */
+export type MetricValues = Record<string, number>;
+export type MetricSummaries = Record<string, Summary>;
+
+/** Everything one replication measured. */
+export interface ReplicationMetrics {
+  metrics: MetricValues;
+  byType: Record<string, MetricValues>;
+  byPeriod: MetricValues[];
+  /** Counts for the benchmark and sanity checks, not reported. */
+  events: number;
+  customers: number;
+}
+
+export interface PeriodInfo {
+  /** Minutes from opening. */
+  start: number;
+  end: number;
+  /** Clock time of `start`, "HH:MM". */
+  clock: string;
+}
+
+export interface PeriodResult extends PeriodInfo {
+  metrics: MetricSummaries;
+}
+
+export interface VariantResult {
+  name: string;
+  replications: number;
+  metrics: MetricSummaries;
+  byType: Record<string, MetricSummaries>;
+  byPeriod: PeriodResult[];
+  /** Per-replication values kept for paired comparisons; not rendered. */
+  samples?: ReplicationMetrics[];
+}
+
+export interface Comparison {
+  variant: string;
+  metric: string;
+  diff: Summary;
+  /** Change of the mean against the baseline mean, in percent; null when the baseline is 0. */
+  pct: number | null;
+  /** True when the 95% CI of the paired difference excludes 0. */
+  significant: boolean;
+}
+
+export interface Result {
+  scenario: string;
+  seed: number;
+  replications: number;
+  /** Minutes after midnight of opening, for clock times in reports. */
+  openClock: number;
+  waitTarget: number;
+  variants: VariantResult[];
+  comparisons?: Comparison[];
+  warnings: string[];
+}
+
+/** The customer metrics, in report order. */
+export const CUSTOMER_METRICS = [
+  'arrived',
+  'served',
+  'abandoned',
+  'balked',
+  'waitMean',
+  'waitP50',
+  'waitP90',
+  'waitP95',
+  'waitP99',
+  'waitMax',
+  'serviceLevel',
+  'timeInSystemMean',
+  'throughputPerHour',
+  'kioskShare',
+] as const;
+
+/** Metrics of the whole hall that are not per customer. */
+export const HALL_METRICS = ['queueLengthMean', 'queueLengthMax'] as const;
+
+export const UTILIZATION_PREFIX = 'utilization.';

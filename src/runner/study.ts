@@ -1,0 +1,151 @@
+/**
+ * A study: the baseline and its alternatives, each replicated with the same seed so that
+ * replication r of every alternative meets the same customers (common random numbers), summarised
+ * and compared pair by pair. `frontdesk run` is a study of the baseline alone.
+ */
+import type { Model } from '../model/model.js';
+import { dayPeriods } from '../model/periods.js';
+import { compileScenario } from '../scenario/compile.js';
+import type { Scenario } from '../scenario/schema.js';
+import { clockLabel } from '../scenario/time.js';
+import { summarize } from '../stats/summary.js';
+import { batches, ReplicationPool } from './pool.js';
+import { pairedComparisons } from './paired.js';
+import type { PeriodInfo, ReplicationMetrics, Result, VariantResult } from './result.js';
+import { summarizeVariant } from './summarize.js';
+import { loadWarnings } from './warnings.js';
+
+/** One alternative of the study, already validated. */
+export interface Alternative {
+  name: string;
+  scenario: Scenario;
+  baseDir: string;
+}
+
+export interface StudyOptions {
+  /** Replications per alternative (the first batch, when `precision` is set). */
+  replications: number;
+  seed: number;
+  /** byPeriod length, minutes. */
+  period: number;
+  workers: number;
+  /**
+   * Target relative half-width of the 95% CI of the mean wait (0.05 = ±5%): replications are added
+   * until every alternative reaches it, or `maxReplications`.
+   */
+  precision?: number;
+  maxReplications?: number;
+  /** Common random numbers (default). Off only to show what they buy: each alternative gets its own seed. */
+  commonRandomNumbers?: boolean;
+  /** Called as replications finish, with the number done and the number planned so far. */
+  onProgress?: (done: number, planned: number) => void;
+}
+
+export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
+  const pool = new ReplicationPool(options.workers);
+  try {
+    const samples: ReplicationMetrics[][] = alternatives.map(() => []);
+    let planned = options.replications * alternatives.length;
+    let done = 0;
+    const progress = (count: number) => {
+      done += count;
+      options.onProgress?.(done, planned);
+    };
+    await extend(pool, alternatives, samples, options, options.replications, progress);
+    if (options.precision !== undefined) {
+      const max = options.maxReplications ?? 1000;
+      for (;;) {
+        const have = samples[0].length;
+        const wanted = replicationsForPrecision(samples, options.precision, have, max);
+        if (wanted <= have) break;
+        planned += (wanted - have) * alternatives.length;
+        await extend(pool, alternatives, samples, options, wanted - have, progress);
+      }
+    }
+    return assemble(title, alternatives, samples, options);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Adds `count` replications to every alternative, continuing their replication numbering. */
+async function extend(
+  pool: ReplicationPool,
+  alternatives: Alternative[],
+  samples: ReplicationMetrics[][],
+  options: StudyOptions,
+  count: number,
+  progress: (count: number) => void,
+): Promise<void> {
+  const first = samples[0].length;
+  const jobs = alternatives.flatMap((alt, a) =>
+    batches(first, count, pool.workers).map(([from, n]) => ({
+      alternative: a,
+      job: {
+        scenario: alt.scenario,
+        baseDir: alt.baseDir,
+        seed: seedOf(options, a),
+        period: options.period,
+        first: from,
+        count: n,
+      },
+    })),
+  );
+  const results = await pool.run(
+    jobs.map((j) => j.job),
+    (job) => progress(job.count),
+  );
+  jobs.forEach((j, i) => samples[j.alternative].push(...results[i]));
+}
+
+function seedOf(options: StudyOptions, alternative: number): number {
+  if (options.commonRandomNumbers === false) return options.seed + 7919 * alternative;
+  return options.seed;
+}
+
+/**
+ * How many replications would bring the mean wait's 95% half-width within `precision` of the
+ * mean for every alternative, doubling at most per round so that the estimate can correct itself.
+ */
+function replicationsForPrecision(samples: ReplicationMetrics[][], precision: number, have: number, max: number): number {
+  let wanted = have;
+  for (const runs of samples) {
+    const waits = runs.map((r) => r.metrics.waitMean).filter(Number.isFinite);
+    if (waits.length < 2) continue;
+    const { mean, ci95 } = summarize(waits);
+    const hw = (ci95[1] - ci95[0]) / 2;
+    if (mean === 0 || hw <= precision * Math.abs(mean)) continue;
+    // The half-width shrinks as 1/sqrt(n).
+    const estimate = Math.ceil(have * (hw / (precision * Math.abs(mean))) ** 2);
+    wanted = Math.max(wanted, Math.min(estimate, 2 * have, max));
+  }
+  return wanted;
+}
+
+function assemble(
+  title: string,
+  alternatives: Alternative[],
+  samples: ReplicationMetrics[][],
+  options: StudyOptions,
+): Result {
+  const models = alternatives.map((alt) => compileScenario(alt.scenario, { baseDir: alt.baseDir }));
+  const keep = alternatives.length > 1;
+  const variants: VariantResult[] = alternatives.map((alt, a) =>
+    summarizeVariant(alt.name, samples[a], periodsOf(models[a], options.period), keep),
+  );
+  const result: Result = {
+    scenario: title,
+    seed: options.seed,
+    replications: samples[0].length,
+    openClock: models[0].openClock,
+    waitTarget: models[0].waitTarget,
+    variants,
+    warnings: alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a])),
+  };
+  if (keep) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
+  return result;
+}
+
+function periodsOf(model: Model, length: number): PeriodInfo[] {
+  return dayPeriods(model, length).map((p) => ({ start: p.start, end: p.end, clock: clockLabel(model.openClock, p.start) }));
+}

@@ -1,0 +1,32 @@
+/**
+ * Sanity limits on what a scenario file may contain. They exist so that a typo (an extra zero, a
+ * pasted timestamp) or a hostile file gives a clear error at load time instead of a simulation that
+ * never ends, runs out of memory or silently computes with Infinity.
+ */
+
+/** Ten years of minutes: longer than any front-desk day anyone will simulate. */
+export const MAX_MINUTES = 10 * 365 * 24 * 60;
+
+/** A busy hall sees hundreds of customers an hour; a million is certainly a typo. */
+export const MAX_PER_HOUR = 1_000_000;
+
+/** Counters, kiosks, people per appointment slot. */
+export const MAX_COUNT = 100_000;
+
+/** Replications per run: beyond this, confidence intervals stop narrowing in any useful way. */
+export const MAX_REPLICATIONS = 1_000_000;
+
+/** Nesting depth of the parsed file. A scenario needs about 6; deeper is an error or an attack. */
+export const MAX_DEPTH = 64;
+
+/**
+ * Size of a scenario file in characters. Scenarios are a few kilobytes; data belongs in a trace. The
+ * YAML parser takes seconds per megabyte on adversarial shapes (thousands of keys), so keep this small.
+ */
+export const MAX_FILE_CHARS = 1024 * 1024;
+
+/** YAML alias expansions (`*name`) allowed when building the data: stops "billion laughs" files. */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Rows in a trace file: a year of one arrival a second. */
+export const MAX_TRACE_ROWS = 40_000_000;

@@ -1,0 +1,67 @@
+/**
+ * Reading a scenario file: the file to text, the text to data (parse-text.ts), the data to a
+ * validated Scenario (validate.ts), and each variant checked the same way, so that a file which
+ * loads is a file whose every alternative can run. Only ScenarioError ever escapes.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ScenarioError } from './errors.js';
+import { MAX_FILE_CHARS } from './limits.js';
+import { parseText, type TextFormat } from './parse-text.js';
+import type { Scenario } from './schema.js';
+import { fileProblem } from './trace.js';
+import { validateScenario } from './validate.js';
+import { variantScenario } from './variants.js';
+
+export interface LoadedScenario {
+  /** The file as the caller named it; messages use it. */
+  file: string;
+  /** Absolute folder of the file: trace paths are relative to it. */
+  baseDir: string;
+  /** The parsed data before validation: variants apply their changes to it. */
+  raw: unknown;
+  /** The baseline, validated, defaults filled in. */
+  scenario: Scenario;
+  /** Each variant's full scenario, validated, in file order (what applyVariant returns). */
+  variants: Scenario[];
+  /** Absolute paths of the files this scenario reads (itself and any trace): outputs must not overwrite them. */
+  inputs: string[];
+}
+
+export interface ParseOptions {
+  /** Folder trace paths are relative to; default: the folder of `file`. */
+  baseDir?: string;
+  /** Syntax; default: by the extension of `file`, else by the content. */
+  format?: TextFormat;
+}
+
+/** Parses and validates scenario text as if read from `file`. Throws only ScenarioError. */
+export function parseScenarioText(text: string, file: string, options: ParseOptions = {}): LoadedScenario {
+  const raw = parseText(text, file, options.format);
+  const scenario = validateScenario(raw, file);
+  const variants = scenario.variants.map((variant, index) => variantScenario(raw, variant, { file, index }));
+  const baseDir = options.baseDir ?? dirname(resolve(file));
+  const traces = [scenario, ...variants]
+    .map((s) => s.arrivals.trace)
+    .filter((t): t is string => t !== undefined)
+    .map((t) => resolve(baseDir, t));
+  return { file, baseDir, raw, scenario, variants, inputs: [...new Set([resolve(file), ...traces])] };
+}
+
+/** Reads, parses and validates a scenario file (YAML or JSON). Throws only ScenarioError. */
+export function loadScenario(file: string): LoadedScenario {
+  let text: string;
+  try {
+    // Refuse absurd sizes before reading: a scenario is kilobytes (4 bytes per character at most).
+    const size = statSync(file).size;
+    if (size > MAX_FILE_CHARS * 4) {
+      throw new ScenarioError({ file, path: '(file)', found: `${(size / 1024 / 1024).toFixed(0)} MB`, expected: 'a scenario file of a few kilobytes' });
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError({ file, path: '(file)', found: fileProblem(e), expected: 'a readable scenario file (YAML or JSON)' });
+  }
+  return parseScenarioText(text, file);
+}
+

@@ -1,0 +1,187 @@
+/**
+ * Checks that relate several values, which the schema (one value at a time) cannot express: names
+ * that must refer to something, times that must be ascending and inside the day, a mix that must
+ * be able to arrive. Errors have the same one-line form as schema errors.
+ */
+import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
+import type { OffsetDistributionInput, Scenario } from './schema.js';
+import { formatClock, parseClock, toMinutes, type TimeValue } from './time.js';
+
+interface Problem {
+  path: PropertyKey[];
+  found: string;
+  expected: string;
+}
+
+/** Collects problems in file order; the first is reported, the rest counted. */
+class Findings {
+  readonly list: Problem[] = [];
+  add(path: PropertyKey[], found: string, expected: string): void {
+    this.list.push({ path, found, expected });
+  }
+}
+
+/** A time as written, with a note when a clock time before opening was read as after midnight. */
+function describeTime(value: TimeValue, openClock: number): string {
+  const shown = describeFound(value);
+  if (typeof value === 'string') {
+    const clock = parseClock(value);
+    if (clock !== null && clock < openClock) return `${shown} (before opening, so read as after midnight)`;
+  }
+  return shown;
+}
+
+/** How a minute offset reads for a planner: `minute 480 (17:00)`. */
+function atClock(offset: number, openClock: number): string {
+  return `minute ${offset} (${formatClock(openClock + offset)})`;
+}
+
+/**
+ * Checks a step list (shift plan or arrival profile): first step at opening, strictly ascending,
+ * all before the horizon.
+ */
+function checkSteps(
+  steps: readonly { at: TimeValue }[],
+  basePath: PropertyKey[],
+  openClock: number,
+  horizon: number,
+  what: string,
+  findings: Findings,
+): void {
+  let previous = -Infinity;
+  steps.forEach((step, i) => {
+    const at = toMinutes(step.at, openClock);
+    const path = [...basePath, i, 'at'];
+    const found = describeTime(step.at, openClock);
+    if (i === 0 && at !== 0) {
+      findings.add(path, found, `the opening time ("${formatClock(openClock)}" or 0): a ${what} starts at opening`);
+    } else if (i > 0 && at <= previous) {
+      findings.add(path, found, `a time after the previous step at ${atClock(previous, openClock)}: steps are in ascending order`);
+    } else if (at >= horizon) {
+      findings.add(path, found, `a time before the horizon at ${atClock(horizon, openClock)}`);
+    }
+    previous = at;
+  });
+}
+
+/** The smallest offset a punctuality distribution can draw. */
+function earliestOffset(spec: OffsetDistributionInput): number {
+  switch (spec.dist) {
+    case 'normal':
+      return spec.sd > 0 ? -Infinity : spec.mean;
+    case 'uniform':
+    case 'triangular':
+      return spec.min;
+    case 'deterministic':
+      return spec.value;
+    case 'empirical':
+      return spec.values.reduce((a, b) => Math.min(a, b), Infinity);
+    default:
+      return 0;
+  }
+}
+
+/** Throws a ScenarioError for the first problem the schema could not see. */
+export function checkSemantics(scenario: Scenario, file: string): void {
+  const findings = new Findings();
+  const openClock = parseClock(scenario.open) ?? 0;
+  const horizon = toMinutes(scenario.horizon, openClock);
+  const typeNames = Object.keys(scenario.types);
+  const typeExpected = (found: unknown) => `a customer type: ${oneOf(typeNames, found)}`;
+
+  if (horizon <= 0) {
+    findings.add(['horizon'], describeTime(scenario.horizon, openClock), 'a positive number of minutes, or a closing time "HH:MM" after opening');
+  }
+  const warmup = toMinutes(scenario.warmup, openClock);
+  if (horizon > 0 && warmup >= horizon) {
+    findings.add(['warmup'], describeTime(scenario.warmup, openClock), `less than the horizon at ${atClock(horizon, openClock)}`);
+  }
+
+  // Arrivals: a rate must exist somewhere, steps must cover the day in order.
+  const hasAppointments = scenario.appointments !== undefined;
+  const { perHour, profile } = scenario.arrivals;
+  if (perHour === 0 && !hasAppointments) {
+    findings.add(['arrivals', 'perHour'], '0', 'a positive rate (or appointments): otherwise nobody arrives');
+  }
+  if (profile) {
+    checkSteps(profile, ['arrivals', 'profile'], openClock, horizon, 'profile', findings);
+    if (!hasAppointments && profile.every((step) => step.perHour === 0)) {
+      findings.add(['arrivals', 'profile'], 'only rates of 0', 'at least one positive perHour (or appointments): otherwise nobody arrives');
+    }
+  }
+
+  // Types: the mix must be drawable.
+  const totalShare = Object.values(scenario.types).reduce((sum, t) => sum + t.share, 0);
+  if (totalShare <= 0) findings.add(['types'], 'shares that sum to 0', 'at least one type with a positive share');
+
+  // Counters: names must exist, every type must be served, shift plans must make sense.
+  const served = new Set<string>();
+  for (const [group, spec] of Object.entries(scenario.counters)) {
+    const seen = new Set<string>();
+    spec.serves.forEach((name, i) => {
+      const path = ['counters', group, 'serves', i];
+      if (!Object.prototype.hasOwnProperty.call(scenario.types, name)) {
+        findings.add(path, describeFound(name), typeExpected(name));
+      } else if (seen.has(name)) {
+        findings.add(path, describeFound(name), 'each type once in a group');
+      }
+      seen.add(name);
+      served.add(name);
+    });
+    if (Array.isArray(spec.staff)) {
+      checkSteps(spec.staff, ['counters', group, 'staff'], openClock, horizon, 'shift plan', findings);
+      if (spec.staff.every((step) => step.count === 0)) {
+        findings.add(['counters', group, 'staff'], 'a shift plan that never staffs a counter', 'at least one step with count >= 1');
+      }
+    }
+  }
+  for (const name of typeNames) {
+    if (!served.has(name)) {
+      findings.add(['types', name], 'a type no counter group serves', 'its name in some counters.*.serves');
+    }
+  }
+
+  if (scenario.kiosks) {
+    for (const name of Object.keys(scenario.kiosks.uptake)) {
+      if (!Object.prototype.hasOwnProperty.call(scenario.types, name)) {
+        findings.add(['kiosks', 'uptake', name], `the name ${describeFound(name)}`, typeExpected(name));
+      }
+    }
+  }
+
+  if (scenario.appointments) {
+    const { type, start, punctuality } = scenario.appointments;
+    if (punctuality && earliestOffset(punctuality) < 0) {
+      // The compiled Model takes the offset as a Distribution, and Distribution draws durations
+      // (never negative). Early arrivals need the model to add a shift; refuse rather than mislead.
+      findings.add(
+        ['appointments', 'punctuality'],
+        'an offset that can be negative (early arrivals)',
+        'a late-only offset (values >= 0) for now: early arrivals are not simulated yet',
+      );
+    }
+    if (type !== undefined && !Object.prototype.hasOwnProperty.call(scenario.types, type)) {
+      findings.add(['appointments', 'type'], describeFound(type), typeExpected(type));
+    }
+    const startAt = toMinutes(start, openClock);
+    if (horizon > 0 && startAt >= horizon) {
+      findings.add(['appointments', 'start'], describeTime(start, openClock), `a time before the horizon at ${atClock(horizon, openClock)}`);
+    }
+  }
+
+  if (scenario.jockey && scenario.queue !== 'per-counter') {
+    findings.add(['jockey'], 'true', 'false, or queue: per-counter (jockeying moves customers between per-counter lines)');
+  }
+
+  const [first, ...rest] = findings.list;
+  if (first) {
+    throw new ScenarioError({
+      file,
+      path: formatPath(first.path),
+      found: first.found,
+      expected: first.expected,
+      more: rest.length,
+      segments: first.path,
+    });
+  }
+}

@@ -1,0 +1,146 @@
+import { nearestRank } from './nearest-rank.js';
+
+/** Layout of a {@link WaitHistogram}; all fields optional. */
+export interface WaitHistogramOptions {
+  /** Smallest value given its own bucket, in minutes; anything below (zeros too) counts as 0. */
+  low?: number;
+  /** Largest value with an accurate bucket; anything above lands in the top bucket. */
+  high?: number;
+  /** Relative error bound `a` of a reported quantile; buckets grow by γ = (1 + a) / (1 − a). */
+  relativeAccuracy?: number;
+}
+
+/**
+ * Wait percentiles (P50, P90, P99 …) from a fixed array of counts, whatever the number of
+ * customers: a log-bucketed histogram in the manner of DDSketch (Masson, Rim and Lee, VLDB 2019).
+ *
+ * Bucket i holds values in (γ^(i−1), γ^i] and reports 2γ^i / (γ + 1), which is within a relative
+ * `a` of every value in it. With the default a = 0.004 (γ ≈ 1.00803) any quantile is within 0.4%
+ * of the exact nearest-rank quantile; 1e-4 to 1e6 minutes takes about 2,900 buckets (23 kB).
+ *
+ * - Waits below `low`, exact zeros among them (customers served at once), go to a zero bucket
+ *   reported as 0: a planner cannot tell 0.00005 minutes from none.
+ * - Waits above `high` go to the top bucket; the exact maximum and minimum are kept on the side,
+ *   and reported quantiles are clamped to them, so the 1-quantile is the exact maximum.
+ * - `add` takes one `Math.log` and allocates nothing: it runs once per served customer.
+ *
+ * With no observations, `quantile`, `min` and `max` are NaN.
+ *
+ * @example
+ * const waits = new WaitHistogram();
+ * for (const w of [0, 0, 1, 2, 3, 4, 5, 6, 7, 30]) waits.add(w);
+ * waits.quantile(0.5); // ≈ 3 (within 0.4%)
+ * waits.quantile(0.2); // 0
+ * waits.max;           // 30
+ */
+export class WaitHistogram {
+  readonly low: number;
+  readonly high: number;
+  readonly relativeAccuracy: number;
+  readonly gamma: number;
+  /** counts[0] is the zero bucket; counts[k] for k ≥ 1 is the bucket of index k + offset. */
+  private readonly counts: Float64Array;
+  private readonly invLogGamma: number;
+  private readonly logGamma: number;
+  private readonly offset: number;
+  private readonly top: number;
+  private n = 0;
+  private lo = Number.POSITIVE_INFINITY;
+  private hi = Number.NEGATIVE_INFINITY;
+
+  constructor(options: WaitHistogramOptions = {}) {
+    const { low = 1e-4, high = 1e6, relativeAccuracy = 0.004 } = options;
+    if (!(low > 0 && high > low && Number.isFinite(high))) {
+      throw new RangeError(`WaitHistogram: need 0 < low < high < Infinity, got low ${low}, high ${high}`);
+    }
+    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) {
+      throw new RangeError(`WaitHistogram: relativeAccuracy must be in (0, 1), got ${relativeAccuracy}`);
+    }
+    this.low = low;
+    this.high = high;
+    this.relativeAccuracy = relativeAccuracy;
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.logGamma = Math.log(this.gamma);
+    this.invLogGamma = 1 / this.logGamma;
+    const lowestIndex = Math.ceil(Math.log(low) * this.invLogGamma);
+    const highestIndex = Math.ceil(Math.log(high) * this.invLogGamma);
+    this.offset = lowestIndex - 1;
+    this.top = highestIndex - this.offset;
+    this.counts = new Float64Array(this.top + 1);
+  }
+
+  /** Record one wait. */
+  add(x: number): void {
+    if (x !== x) throw new RangeError('WaitHistogram: NaN wait');
+    this.n++;
+    if (x < this.lo) this.lo = x;
+    if (x > this.hi) this.hi = x;
+    if (x >= this.low) {
+      const k = Math.ceil(Math.log(x) * this.invLogGamma) - this.offset;
+      this.counts[k > this.top ? this.top : k]++;
+    } else {
+      this.counts[0]++;
+    }
+  }
+
+  get count(): number {
+    return this.n;
+  }
+
+  /** Number of buckets, the zero bucket included: the whole memory the histogram will ever use. */
+  get bucketCount(): number {
+    return this.counts.length;
+  }
+
+  /** Exact largest wait recorded. */
+  get max(): number {
+    return this.n === 0 ? Number.NaN : this.hi;
+  }
+
+  /** Exact smallest wait recorded. */
+  get min(): number {
+    return this.n === 0 ? Number.NaN : this.lo;
+  }
+
+  /**
+   * The nearest-rank q-quantile, q in (0, 1]: the value of rank ceil(q·n) in sorted order, as its
+   * bucket's representative (0 for the zero bucket), clamped to the exact min and max.
+   */
+  quantile(q: number): number {
+    const rank = nearestRank(q, this.n);
+    if (this.n === 0) return Number.NaN;
+    if (rank === this.n) return this.hi;
+    const counts = this.counts;
+    let seen = counts[0];
+    if (seen >= rank) return 0;
+    for (let k = 1; k <= this.top; k++) {
+      seen += counts[k];
+      if (seen >= rank) {
+        const value = (2 * Math.exp((k + this.offset) * this.logGamma)) / (this.gamma + 1);
+        return value < this.lo ? this.lo : value > this.hi ? this.hi : value;
+      }
+    }
+    return this.hi; // not reached: the counts sum to n
+  }
+
+  /** Forget every observation. */
+  reset(): void {
+    this.counts.fill(0);
+    this.n = 0;
+    this.lo = Number.POSITIVE_INFINITY;
+    this.hi = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Add another histogram's observations to this one; both must have the same layout. */
+  merge(other: WaitHistogram): void {
+    if (other.counts.length !== this.counts.length || other.offset !== this.offset || other.gamma !== this.gamma) {
+      throw new RangeError('WaitHistogram.merge: histograms have different layouts');
+    }
+    const mine = this.counts;
+    const theirs = other.counts;
+    for (let k = 0; k < mine.length; k++) mine[k] += theirs[k];
+    this.n += other.n;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+  }
+}

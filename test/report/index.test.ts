@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import {
+  render,
+  renderCsv,
+  renderJson,
+  renderMarkdown,
+  renderTable,
+  REPORT_FORMATS,
+  type ReportFormat,
+} from '../../src/report/index.js';
+import { compareResult, runResult } from './fixtures.js';
+
+describe('render', () => {
+  test('dispatches on the format; colour reaches the table only', () => {
+    const r = compareResult();
+    expect(render(r, 'table', {})).toBe(renderTable(r));
+    expect(render(r, 'table', { color: true })).toBe(renderTable(r, { color: true }));
+    expect(render(r, 'json', { color: true })).toBe(renderJson(r));
+    expect(render(r, 'csv', { color: true })).toBe(renderCsv(r));
+    expect(render(r, 'markdown', { color: true })).toBe(renderMarkdown(r));
+    expect(REPORT_FORMATS).toEqual(['table', 'json', 'csv', 'markdown']);
+  });
+
+  test('every format is pure: the same Result prints the same bytes, and the Result is untouched', () => {
+    for (const format of REPORT_FORMATS) {
+      const r = runResult();
+      const before = structuredClone(r);
+      expect(render(r, format)).toBe(render(runResult(), format));
+      expect(r).toEqual(before);
+    }
+  });
+
+  test('an unknown format is an error naming the known ones', () => {
+    expect(() => render(runResult(), 'xml' as ReportFormat)).toThrow(/table, json, csv, markdown/);
+  });
+});
