@@ -30,11 +30,12 @@ export class CustomerTally {
     this.waits.reset();
   }
 
-  recordServed(wait: number, timeInSystem: number, inTime: boolean, atKiosk: boolean): void {
+  /** @param bucket the wait's bucket in a WaitHistogram of the default layout (`waits.bucketOf`). */
+  recordServed(wait: number, bucket: number, timeInSystem: number, inTime: boolean, atKiosk: boolean): void {
     this.served++;
     this.waitSum += wait;
     this.timeInSystemSum += timeInSystem;
-    this.waits.add(wait);
+    this.waits.addAt(bucket, wait);
     if (inTime) this.servedInTime++;
     if (atKiosk) this.servedAtKiosk++;
   }

@@ -678,9 +678,10 @@ export class FrontDesk {
         const inSystem = now - pool.arrivedAt[c];
         const inTime = wait <= this.model.waitTarget;
         const atKiosk = pool.atKiosk[c] === 1;
-        this.day.recordServed(wait, inSystem, inTime, atKiosk);
-        this.byType[type].recordServed(wait, inSystem, inTime, atKiosk);
-        if (period >= 0) this.byPeriod[period].recordServed(wait, inSystem, inTime, atKiosk);
+        const bucket = this.day.waits.bucketOf(wait);
+        this.day.recordServed(wait, bucket, inSystem, inTime, atKiosk);
+        this.byType[type].recordServed(wait, bucket, inSystem, inTime, atKiosk);
+        if (period >= 0) this.byPeriod[period].recordServed(wait, bucket, inSystem, inTime, atKiosk);
       } else if (outcome === OUTCOME_ABANDONED) {
         this.day.abandoned++;
         this.byType[type].abandoned++;

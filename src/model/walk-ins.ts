@@ -23,6 +23,8 @@ export class WalkIns {
     const rates = this.plan.ratePerMinute;
     const last = starts.length - 1;
     let budget = -Math.log(1 - this.rng());
+    // A constant rate (one piece) is the common case: skip the walk along the pieces.
+    if (starts.length === 1) return rates[0] > 0 ? now + budget / rates[0] : Infinity;
     let t = now;
     let p = this.piece;
     while (p < last && starts[p + 1] <= t) p++;

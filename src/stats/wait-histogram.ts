@@ -71,16 +71,26 @@ export class WaitHistogram {
 
   /** Record one wait. */
   add(x: number): void {
+    this.addAt(this.bucketOf(x), x);
+  }
+
+  /**
+   * The bucket a wait falls in. Histograms of the same layout share buckets, so a wait recorded in
+   * several scopes (the day, its type, its period) costs one logarithm, not one per scope.
+   */
+  bucketOf(x: number): number {
     if (x !== x) throw new RangeError('WaitHistogram: NaN wait');
+    if (x < this.low) return 0;
+    const k = Math.ceil(Math.log(x) * this.invLogGamma) - this.offset;
+    return k > this.top ? this.top : k;
+  }
+
+  /** Record wait `x` whose bucket, from `bucketOf` on a histogram of the same layout, is `bucket`. */
+  addAt(bucket: number, x: number): void {
     this.n++;
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
-    if (x >= this.low) {
-      const k = Math.ceil(Math.log(x) * this.invLogGamma) - this.offset;
-      this.counts[k > this.top ? this.top : k]++;
-    } else {
-      this.counts[0]++;
-    }
+    this.counts[bucket]++;
   }
 
   get count(): number {

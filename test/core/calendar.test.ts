@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EventCalendar } from '../../src/core/calendar.js';
+
+function drain(calendar: EventCalendar): Array<[number, number, number, number]> {
+  const out: Array<[number, number, number, number]> = [];
+  while (calendar.pop()) out.push([calendar.time, calendar.kind, calendar.target, calendar.seq]);
+  return out;
+}
+
+describe('EventCalendar', () => {
+  it('fires events in time order, ties in the order they were scheduled', () => {
+    const calendar = new EventCalendar(2);
+    calendar.schedule(5, 1, 10);
+    calendar.schedule(1, 2, 20);
+    calendar.schedule(5, 3, 30);
+    calendar.schedule(0, 4, 40);
+    calendar.schedule(5, 5, 50);
+    expect(drain(calendar).map(([t, kind]) => [t, kind])).toEqual([
+      [0, 4],
+      [1, 2],
+      [5, 1],
+      [5, 3],
+      [5, 5],
+    ]);
+  });
+
+  it('returns increasing sequence numbers that identify each event (cancellation tokens)', () => {
+    const calendar = new EventCalendar();
+    const a = calendar.schedule(3, 0, 1);
+    const b = calendar.schedule(2, 0, 2);
+    expect(b).toBe(a + 1);
+    const fired = drain(calendar);
+    expect(fired.find(([, , target]) => target === 1)?.[3]).toBe(a);
+    expect(fired.find(([, , target]) => target === 2)?.[3]).toBe(b);
+  });
+
+  it('peeks the next time and reports Infinity when empty; clear() starts afresh', () => {
+    const calendar = new EventCalendar();
+    expect(calendar.peekTime()).toBe(Infinity);
+    calendar.schedule(7, 0, 0);
+    expect(calendar.peekTime()).toBe(7);
+    calendar.clear();
+    expect(calendar.size).toBe(0);
+    expect(calendar.pop()).toBe(false);
+    expect(calendar.schedule(1, 0, 0)).toBe(0);
+  });
+
+  it('orders any interleaving of schedules and pops like a stable sort by time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 20 }), fc.constant(-1)), { maxLength: 300 }),
+        (script) => {
+          // -1 pops; a number schedules at that time (small range, so ties are frequent).
+          const calendar = new EventCalendar(1);
+          const reference: Array<{ time: number; seq: number }> = [];
+          let seq = 0;
+          let lastTime = -Infinity;
+          for (const step of script) {
+            if (step >= 0) {
+              const time = Math.max(step, lastTime === -Infinity ? 0 : lastTime);
+              calendar.schedule(time, 0, seq);
+              reference.push({ time, seq: seq++ });
+            } else if (reference.length > 0) {
+              reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+              const expected = reference.shift()!;
+              expect(calendar.pop()).toBe(true);
+              expect([calendar.time, calendar.target]).toEqual([expected.time, expected.seq]);
+              lastTime = calendar.time;
+            }
+          }
+          reference.sort((a, b) => a.time - b.time || a.seq - b.seq);
+          expect(drain(calendar).map(([time, , target]) => ({ time, seq: target }))).toEqual(reference);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
