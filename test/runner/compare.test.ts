@@ -1,0 +1,128 @@
+/**
+ * Comparisons done right: the pooling gain of merging two windows matches theory on both sides,
+ * common random numbers make the paired interval far narrower than independent streams would,
+ * and --precision adds replications until the interval is as tight as asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { mmc } from '../../src/analytic/erlang-c.js';
+import type { Result } from '../../src/runner/result.js';
+import { runStudy, type Alternative } from '../../src/runner/study.js';
+import { parseScenarioText } from '../../src/scenario/load.js';
+import { applyVariant } from '../../src/scenario/variants.js';
+import { inside } from '../helpers/replicate.js';
+
+// Two dedicated windows, each an M/M/1 at ρ = 0.8 (λ = 0.8 a minute, service mean 1 minute), and
+// a variant that merges them into one pool of two serving both types from one line: an M/M/2.
+// Days are long (20,000 minutes) because a day's mean wait at ρ = 0.8 is skewed and strongly
+// autocorrelated; long days make the per-replication means nearly normal, as the t-interval assumes.
+const TWO_WINDOWS = `
+name: Two windows
+horizon: 20000
+warmup: 500
+replications: 20
+seed: 11
+arrivals: { perHour: 96 }
+types:
+  a: { share: 1, service: { dist: exponential, mean: 1 } }
+  b: { share: 1, service: { dist: exponential, mean: 1 } }
+counters:
+  window_a: { staff: 1, serves: [a] }
+  window_b: { staff: 1, serves: [b] }
+variants:
+  - name: merged
+    set:
+      counters: { pool: { staff: 2, serves: [a, b] } }
+`;
+
+function alternatives(text: string): Alternative[] {
+  const loaded = parseScenarioText(text, 'two-windows.yaml');
+  return [
+    { name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir },
+    ...loaded.scenario.variants.map((v, i) => ({ name: v.name, scenario: applyVariant(loaded, i), baseDir: loaded.baseDir })),
+  ];
+}
+
+async function study(text: string, commonRandomNumbers = true): Promise<Result> {
+  return runStudy('two windows', alternatives(text), { replications: 20, seed: 11, period: 60, workers: 1, commonRandomNumbers });
+}
+
+function comparison(result: Result, metric: string) {
+  const found = result.comparisons?.find((c) => c.metric === metric);
+  if (!found) throw new Error(`no comparison of ${metric}`);
+  return found;
+}
+
+describe('merging two M/M/1 windows into an M/M/2 pool', async () => {
+  const result = await study(TWO_WINDOWS);
+  const [separate, merged] = result.variants;
+
+  it('the separate windows wait like an M/M/1', () => {
+    const theory = mmc({ arrivalRate: 0.8, serviceMean: 1, servers: 1 }).waitMean;
+    expect(inside(separate.metrics.waitMean, theory), JSON.stringify(separate.metrics.waitMean)).toBe(true);
+  });
+
+  it('the pool waits like an M/M/2', () => {
+    const theory = mmc({ arrivalRate: 1.6, serviceMean: 1, servers: 2 }).waitMean;
+    expect(inside(merged.metrics.waitMean, theory), JSON.stringify(merged.metrics.waitMean)).toBe(true);
+  });
+
+  it('the paired difference excludes zero and is reported as significant', () => {
+    const diff = comparison(result, 'waitMean');
+    expect(diff.diff.ci95[1]).toBeLessThan(0);
+    expect(diff.significant).toBe(true);
+    expect(diff.pct).toBeLessThan(-40);
+  });
+});
+
+describe('common random numbers', () => {
+  const width = (r: Result) => {
+    const { ci95 } = comparison(r, 'waitMean').diff;
+    return ci95[1] - ci95[0];
+  };
+
+  it('make the interval of a difference much narrower than independent streams', async () => {
+    // Streamlining: the same customers with 2% shorter services. With common random numbers each
+    // customer's service shrinks by exactly 2% (inversion), so the two days rise and fall together
+    // and the difference keeps little of either day's noise. (For large changes the two days'
+    // variances differ a lot and the gain is smaller: the test below shows it for pooling.)
+    const faster = TWO_WINDOWS.replace(
+      'counters: { pool: { staff: 2, serves: [a, b] } }',
+      '{ types.a.service.mean: 0.98, types.b.service.mean: 0.98 }',
+    ).replace('set:\n      {', 'set: {');
+    const paired = width(await study(faster, true));
+    const independent = width(await study(faster, false));
+    expect(paired).toBeLessThan(independent / 4);
+  });
+
+  it('narrow the interval of the pooling gain too', async () => {
+    // Pooling changes who is served where, so the correlation is weaker, but still positive.
+    expect(width(await study(TWO_WINDOWS, true))).toBeLessThan(width(await study(TWO_WINDOWS, false)));
+  });
+
+  it('a variant identical to the baseline differs by exactly zero', async () => {
+    const same = TWO_WINDOWS.replace('counters: { pool: { staff: 2, serves: [a, b] } }', 'counters.window_a.staff: 1');
+    const result = await study(same);
+    for (const c of result.comparisons!) {
+      expect([c.metric, c.diff.mean, c.diff.sd]).toEqual([c.metric, 0, 0]);
+      expect(c.significant).toBe(false);
+    }
+  });
+});
+
+describe('--precision', () => {
+  it('adds replications until the mean wait is known within the asked share', async () => {
+    const loaded = parseScenarioText(TWO_WINDOWS, 'two-windows.yaml');
+    const result = await runStudy('precision', [{ name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir }], {
+      replications: 5,
+      seed: 3,
+      period: 60,
+      workers: 1,
+      precision: 0.01,
+      maxReplications: 400,
+    });
+    const { mean, ci95 } = result.variants[0].metrics.waitMean;
+    expect(result.replications).toBeGreaterThan(5);
+    expect(result.replications).toBeLessThanOrEqual(400);
+    expect((ci95[1] - ci95[0]) / 2).toBeLessThanOrEqual(0.01 * mean);
+  });
+});
