@@ -11,6 +11,7 @@ export interface StudyArgs {
   workers?: number;
   format: ReportFormat;
   out?: string;
+  trace?: string;
   precision?: string;
   'max-replications'?: number;
 }
@@ -27,7 +28,8 @@ export function withStudyOptions<T>(y: Argv<T>) {
     })
     .option('max-replications', { type: 'number', describe: 'Upper bound with --precision (default 1000)' })
     .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' });
+    .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
+    .option('trace', { type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' });
 }
 
 function wholeNumber(name: string, value: number | undefined, min: number, max: number): number | undefined {

@@ -5,6 +5,7 @@
 import { render, type ReportFormat } from '../report/index.js';
 import type { Alternative } from '../runner/study.js';
 import { runStudy } from '../runner/study.js';
+import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { applyVariant } from '../scenario/variants.js';
 import { checkStudyArgs, type StudyArgs } from './options.js';
@@ -39,6 +40,7 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   const first = loaded[0].scenario;
   const alternatives = alternativesOf(loaded, mode);
   const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
+  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
   const result = await runStudy(first.name, alternatives, {
     replications: checked.replications ?? first.replications ?? 10,
     seed: checked.seed ?? first.seed ?? 1,
@@ -46,12 +48,17 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
     workers: checked.workers,
     precision: checked.precision,
     maxReplications: checked.maxReplications,
+    trace,
     onProgress: (done, planned) => progress.update(done, planned),
   }).finally(() => progress.stop());
+  const inputs = loaded.flatMap((l) => l.inputs);
+  if (args.trace !== undefined && trace) {
+    writeFileAtomic(args.trace, `${[TRACE_HEADER, ...trace].join('\n')}\n`, inputs);
+  }
   const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   const text = render(result, args.format, { color });
   if (args.out !== undefined) {
-    writeFileAtomic(args.out, text, loaded.flatMap((l) => l.inputs));
+    writeFileAtomic(args.out, text, inputs);
   } else {
     process.stdout.write(text);
   }

@@ -911,4 +911,17 @@ export class FrontDesk {
   private stationName(st: number): string {
     return st === this.kioskStation ? 'kiosks' : this.model.groups[st].name;
   }
+
+  /** Name of a counter or kiosk for traces: its group and its number in the group, e.g. `general#2`. */
+  serverName(server: number): string {
+    const st = this.serverStation[server];
+    return `${this.stationName(st)}#${server - this.stationFirst[st] + 1}`;
+  }
+
+  /** Name of a line for traces: its group's name (single line) or its counter's (per-counter lines). */
+  lineName(line: number): string {
+    const st = this.lineStation[line];
+    if (this.stationLine[st] === line) return this.stationName(st);
+    return this.serverName(this.stationFirst[st] + (line - this.serverLine[this.stationFirst[st]]));
+  }
 }

@@ -7,6 +7,7 @@ import { FrontDesk } from '../model/front-desk.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { ReplicationMetrics } from './result.js';
+import { VisitTrace } from './visit-trace.js';
 
 export interface ReplicationJob {
   scenario: Scenario;
@@ -18,12 +19,25 @@ export interface ReplicationJob {
   /** First replication index and how many. */
   first: number;
   count: number;
+  /** When set, also record the per-customer trace, with this variant name in each row. */
+  traceAs?: string;
 }
 
-export function runJob(job: ReplicationJob): ReplicationMetrics[] {
+export interface JobResult {
+  runs: ReplicationMetrics[];
+  /** CSV rows of the trace (see visit-trace.ts), when asked for. */
+  trace?: string[];
+}
+
+export function runJob(job: ReplicationJob): JobResult {
   const model = compileScenario(job.scenario, { baseDir: job.baseDir });
-  const desk = new FrontDesk(model, job.period);
-  const out: ReplicationMetrics[] = [];
-  for (let r = job.first; r < job.first + job.count; r++) out.push(desk.runDay(job.seed, r));
-  return out;
+  const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
+  const desk = new FrontDesk(model, job.period, trace);
+  const runs: ReplicationMetrics[] = [];
+  for (let r = job.first; r < job.first + job.count; r++) {
+    trace?.startDay(desk, r);
+    runs.push(desk.runDay(job.seed, r));
+    trace?.endDay();
+  }
+  return trace ? { runs, trace: trace.rows } : { runs };
 }

@@ -11,8 +11,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { runJob, type ReplicationJob } from './job.js';
-import type { ReplicationMetrics } from './result.js';
+import { runJob, type JobResult, type ReplicationJob } from './job.js';
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -38,9 +37,9 @@ export class ReplicationPool {
   }
 
   /** Runs the jobs; the result of job i is at index i. */
-  async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<ReplicationMetrics[][]> {
+  async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<JobResult[]> {
     if (!this.pool) {
-      const out: ReplicationMetrics[][] = [];
+      const out: JobResult[] = [];
       for (const job of jobs) {
         out.push(runJob(job));
         onDone?.(job);
@@ -52,7 +51,7 @@ export class ReplicationPool {
     const pool = this.pool;
     return Promise.all(
       jobs.map(async (job) => {
-        const result = (await pool.run(job)) as ReplicationMetrics[];
+        const result = (await pool.run(job)) as JobResult;
         onDone?.(job);
         return result;
       }),

@@ -37,6 +37,8 @@ export interface StudyOptions {
   maxReplications?: number;
   /** Common random numbers (default). Off only to show what they buy: each alternative gets its own seed. */
   commonRandomNumbers?: boolean;
+  /** When given, filled with the per-customer trace rows (CSV, see visit-trace.ts), alternatives in order. */
+  trace?: string[];
   /** Called as replications finish, with the number done and the number planned so far. */
   onProgress?: (done: number, planned: number) => void;
 }
@@ -45,13 +47,14 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
   const pool = new ReplicationPool(options.workers);
   try {
     const samples: ReplicationMetrics[][] = alternatives.map(() => []);
+    const traces: string[][] = alternatives.map(() => []);
     let planned = options.replications * alternatives.length;
     let done = 0;
     const progress = (count: number) => {
       done += count;
       options.onProgress?.(done, planned);
     };
-    await extend(pool, alternatives, samples, options, options.replications, progress);
+    await extend(pool, alternatives, samples, traces, options, options.replications, progress);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       for (;;) {
@@ -59,9 +62,10 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
         const wanted = replicationsForPrecision(samples, options.precision, have, max);
         if (wanted <= have) break;
         planned += (wanted - have) * alternatives.length;
-        await extend(pool, alternatives, samples, options, wanted - have, progress);
+        await extend(pool, alternatives, samples, traces, options, wanted - have, progress);
       }
     }
+    if (options.trace) for (const rows of traces) options.trace.push(...rows);
     return assemble(title, alternatives, samples, options);
   } finally {
     await pool.close();
@@ -73,6 +77,7 @@ async function extend(
   pool: ReplicationPool,
   alternatives: Alternative[],
   samples: ReplicationMetrics[][],
+  traces: string[][],
   options: StudyOptions,
   count: number,
   progress: (count: number) => void,
@@ -88,6 +93,7 @@ async function extend(
         period: options.period,
         first: from,
         count: n,
+        ...(options.trace ? { traceAs: alt.name } : {}),
       },
     })),
   );
@@ -95,7 +101,10 @@ async function extend(
     jobs.map((j) => j.job),
     (job) => progress(job.count),
   );
-  jobs.forEach((j, i) => samples[j.alternative].push(...results[i]));
+  jobs.forEach((j, i) => {
+    samples[j.alternative].push(...results[i].runs);
+    if (results[i].trace) traces[j.alternative].push(...results[i].trace!);
+  });
 }
 
 function seedOf(options: StudyOptions, alternative: number): number {

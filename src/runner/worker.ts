@@ -1,7 +1,6 @@
 /** Entry point of a worker thread: runs one batch of replications (see job.ts). */
-import { runJob, type ReplicationJob } from './job.js';
-import type { ReplicationMetrics } from './result.js';
+import { runJob, type JobResult, type ReplicationJob } from './job.js';
 
-export default function work(job: ReplicationJob): ReplicationMetrics[] {
+export default function work(job: ReplicationJob): JobResult {
   return runJob(job);
 }

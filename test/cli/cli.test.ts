@@ -137,3 +137,26 @@ describe('validate, schema, help, version', () => {
     expect(existsSync(dir) && readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('--trace', () => {
+  it('writes one row per visit whose waits agree with the report, the same for any number of workers', () => {
+    const dir = scratch();
+    const one = join(dir, 'one.csv');
+    const two = join(dir, 'two.csv');
+    const run = frontdesk(['run', BANK, '-n', '3', '--format', 'json', '--trace', one, '--workers', '1']);
+    expect(run.code).toBe(0);
+    expect(frontdesk(['run', BANK, '-n', '3', '--format', 'json', '--trace', two, '--workers', '2']).code).toBe(0);
+    expect(readFileSync(two, 'utf8')).toBe(readFileSync(one, 'utf8'));
+
+    const [header, ...rows] = readFileSync(one, 'utf8').trimEnd().split('\n');
+    expect(header).toBe('variant,replication,customer,type,arrival,lines,services,outcome,wait,departure');
+    const result = JSON.parse(run.stdout).variants[0].metrics;
+    expect(rows.length).toBe(3 * result.arrived.mean);
+    const perReplication = [0, 1, 2].map((r) => {
+      const served = rows.map((row) => row.split(',')).filter((f) => f[1] === String(r) && f[7] === 'served');
+      return served.reduce((sum, f) => sum + Number(f[8]), 0) / served.length;
+    });
+    const mean = perReplication.reduce((a, b) => a + b, 0) / 3;
+    expect(mean).toBeCloseTo(result.waitMean.mean, 9);
+  });
+});
