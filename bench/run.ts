@@ -1,7 +1,18 @@
 /**
- * `npm run bench [-- --quick]`: measures frontdesk against a feature-free event loop on the same
- * M/M/10, each case in a fresh process and repeated, and writes the figures with the machine's CPU
- * and Node version to bench/results/<name>.json. Tests never time anything; this does.
+ * `npm run bench [-- --quick]`: frontdesk's speed, memory and parallel scaling, each case in a
+ * fresh process and repeated, written with the machine's CPU and Node version to
+ * bench/results/<benchmark>.json (`--quick`: bench/results/quick/). Tests never time anything;
+ * this does.
+ *
+ * - mm10: M/M/10 at 90% load (10 million customers; quick: 1 million), frontdesk's event loop
+ *   against a plain, feature-free event loop for the same model, measured alternately in the same
+ *   run; the ratio of their times is the cost of frontdesk's features.
+ * - memory: peak RSS of mm10 with 10x the customers against 1x: statistics stream, so memory
+ *   should stay flat.
+ * - city-hall: 12 types, 60 counters in 8 skill groups with shifts, 10 kiosks, patience, balking,
+ *   250 working days (quick: 25), through the whole runner.
+ * - sweep: a compare of 10 variants x 100 replications (quick: 20) of a one-day branch on 1 and
+ *   on 2 worker threads.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -10,13 +21,20 @@ import { fileURLToPath } from 'node:url';
 import type { CaseFigures } from './case.js';
 
 const quick = process.argv.includes('--quick');
-const repeats = quick ? 2 : 3;
-const customers = quick ? 500_000 : 2_000_000;
+const repeats = quick ? 1 : 3;
 const caseScript = fileURLToPath(new URL('./case.js', import.meta.url));
-const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+const resultsDir = fileURLToPath(new URL(quick ? '../../bench/results/quick/' : '../../bench/results/', import.meta.url));
 
-function measure(which: string, n: number): CaseFigures {
-  const out = execFileSync(process.execPath, [caseScript, which, String(n)], { encoding: 'utf8' });
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${process.platform}-${process.arch}`,
+};
+
+function measure(...args: Array<string | number>): CaseFigures {
+  const out = execFileSync(process.execPath, [caseScript, ...args.map(String)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out) as CaseFigures;
 }
 
@@ -31,62 +49,83 @@ function spread(values: number[]): Spread {
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
-function summarizeRuns(runs: CaseFigures[]) {
+function figures(runs: CaseFigures[]) {
   return {
     customers: runs[0].customers,
-    events: runs[0].events,
+    events: Number.isFinite(runs[0].events) ? runs[0].events : undefined,
     wallSeconds: spread(runs.map((r) => r.wallSeconds)),
     customersPerSecond: spread(runs.map((r) => r.customers / r.wallSeconds)),
-    eventsPerSecond: spread(runs.map((r) => r.events / r.wallSeconds)),
+    eventsPerSecond: Number.isFinite(runs[0].events) ? spread(runs.map((r) => r.events / r.wallSeconds)) : undefined,
     maxRssMiB: spread(runs.map((r) => r.maxRssBytes / 2 ** 20)),
     waitMean: runs[0].waitMean,
   };
 }
 
-function writeResult(name: string, data: unknown): string {
+function write(name: string, data: Record<string, unknown>): void {
   mkdirSync(resultsDir, { recursive: true });
   const path = `${resultsDir}${name}.json`;
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(data, null, 2)}\n`);
+  const record = { benchmark: name, date: new Date().toISOString(), quick, repeats, machine, ...data };
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
   renameSync(`${path}.tmp`, path);
-  return path;
+  log(`  written to ${path}\n`);
 }
 
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  platform: `${process.platform}-${process.arch}`,
-};
-
-// Interleave the two so that a slow moment of the machine hits both alike.
-const frontdesk: CaseFigures[] = [];
-const bareRuns: CaseFigures[] = [];
-for (let i = 0; i < repeats; i++) {
-  bareRuns.push(measure('bare', customers));
-  frontdesk.push(measure('mm10', customers));
+function log(text: string): void {
+  process.stdout.write(text);
 }
-const fd = summarizeRuns(frontdesk);
-const bare = summarizeRuns(bareRuns);
-const ratio = fd.wallSeconds.median / bare.wallSeconds.median;
-const result = {
-  benchmark: 'mm10',
-  description: `M/M/10 at 90% load, ${customers.toLocaleString('en')} customers, one replication`,
-  date: new Date().toISOString(),
-  quick,
-  repeats,
-  machine,
-  frontdesk: fd,
-  bareLoop: bare,
-  ratioToBareLoop: ratio,
-};
-const path = writeResult(quick ? 'mm10-quick' : 'mm10', result);
-const m = (x: number) => (x / 1e6).toFixed(2);
-process.stdout.write(
-  `mm10 (${customers.toLocaleString('en')} customers, median of ${repeats}):\n` +
-    `  frontdesk  ${m(fd.customersPerSecond.median)} M customers/s, ${m(fd.eventsPerSecond.median)} M events/s, ` +
-    `${fd.wallSeconds.median.toFixed(2)} s, peak RSS ${fd.maxRssMiB.median.toFixed(0)} MiB\n` +
-    `  bare loop  ${m(bare.customersPerSecond.median)} M customers/s, ${bare.wallSeconds.median.toFixed(2)} s\n` +
-    `  ratio frontdesk / bare loop: ${ratio.toFixed(2)}\n` +
-    `written to ${path}\n`,
+
+/** Runs `a` and `b` alternately `repeats` times, so a slow moment of the machine hits both alike. */
+function alternate(a: () => CaseFigures, b: () => CaseFigures): [CaseFigures[], CaseFigures[]] {
+  const as: CaseFigures[] = [];
+  const bs: CaseFigures[] = [];
+  for (let i = 0; i < repeats; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  return [as, bs];
+}
+
+const M = (x: number) => `${(x / 1e6).toFixed(2)} M`;
+const s = (x: number) => `${x.toFixed(2)} s`;
+
+// mm10 and memory
+const big = quick ? 1_000_000 : 10_000_000;
+const small = big / 10;
+const [fdRuns, bareRuns] = alternate(
+  () => measure('mm10', big),
+  () => measure('bare', big),
 );
+const fd = figures(fdRuns);
+const bare = figures(bareRuns);
+const ratio = fd.wallSeconds.median / bare.wallSeconds.median;
+log(`mm10, M/M/10 at 90% load, ${big.toLocaleString('en')} customers (median of ${repeats}):\n`);
+log(`  frontdesk  ${M(fd.customersPerSecond.median)} customers/s, ${M(fd.eventsPerSecond!.median)} events/s, ${s(fd.wallSeconds.median)}\n`);
+log(`  bare loop  ${M(bare.customersPerSecond.median)} customers/s, ${s(bare.wallSeconds.median)}\n`);
+log(`  frontdesk / bare loop: ${ratio.toFixed(2)} (target <= 2.0)\n`);
+write('mm10', { description: `M/M/10 at 90% load, ${big} customers, one replication`, frontdesk: fd, bareLoop: bare, ratioToBareLoop: ratio });
+
+const smallRuns = Array.from({ length: repeats }, () => measure('mm10', small));
+const smallFigures = figures(smallRuns);
+const memoryRatio = fd.maxRssMiB.median / smallFigures.maxRssMiB.median;
+log(`memory: peak RSS ${fd.maxRssMiB.median.toFixed(0)} MiB with ${big.toLocaleString('en')} customers, `);
+log(`${smallFigures.maxRssMiB.median.toFixed(0)} MiB with ${small.toLocaleString('en')}: ratio ${memoryRatio.toFixed(2)} (target <= 1.3)\n`);
+write('memory', { description: 'peak RSS of mm10 at two sizes', large: fd, small: smallFigures, ratio: memoryRatio });
+
+// city-hall
+const days = quick ? 25 : 250;
+const hall = figures(Array.from({ length: repeats }, () => measure('city-hall', days)));
+log(`city-hall, ${days} working days: ${M(hall.customersPerSecond.median)} customers/s, ${s(hall.wallSeconds.median)}, peak RSS ${hall.maxRssMiB.median.toFixed(0)} MiB\n`);
+write('city-hall', { description: `12 types, 60 counters in 8 groups with shifts, 10 kiosks, ${days} days, 1 worker`, ...hall });
+
+// sweep
+const reps = quick ? 20 : 100;
+const [oneRuns, twoRuns] = alternate(
+  () => measure('sweep', reps, 1),
+  () => measure('sweep', reps, 2),
+);
+const one = figures(oneRuns);
+const two = figures(twoRuns);
+const parallel = two.wallSeconds.median / one.wallSeconds.median;
+log(`sweep, 11 alternatives x ${reps} replications: 1 worker ${s(one.wallSeconds.median)}, 2 workers ${s(two.wallSeconds.median)}: `);
+log(`ratio ${parallel.toFixed(2)} (target <= 0.6)\n`);
+write('sweep', { description: `compare of 10 variants x ${reps} replications`, oneWorker: one, twoWorkers: two, ratioTwoToOne: parallel });

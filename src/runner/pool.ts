@@ -63,9 +63,14 @@ export class ReplicationPool {
   }
 }
 
-/** Splits replications [first, first+count) into batches, a few per worker so that they balance. */
-export function batches(first: number, count: number, workers: number): Array<[first: number, count: number]> {
-  const size = Math.max(1, Math.ceil(count / (workers * 4)));
+/**
+ * Splits replications [first, first+count) of one alternative into batches. A study of
+ * `alternatives` alternatives aims at about four batches per worker in all: enough for the
+ * workers to finish together, few enough that each batch's set-up (compiling the scenario,
+ * building the hall, passing results between threads) stays negligible.
+ */
+export function batches(first: number, count: number, workers: number, alternatives = 1): Array<[first: number, count: number]> {
+  const size = Math.min(count, Math.max(1, Math.ceil((count * alternatives) / (workers * 4))));
   const out: Array<[number, number]> = [];
   for (let r = first; r < first + count; r += size) out.push([r, Math.min(size, first + count - r)]);
   return out;

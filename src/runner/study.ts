@@ -84,7 +84,7 @@ async function extend(
 ): Promise<void> {
   const first = samples[0].length;
   const jobs = alternatives.flatMap((alt, a) =>
-    batches(first, count, pool.workers).map(([from, n]) => ({
+    batches(first, count, pool.workers, alternatives.length).map(([from, n]) => ({
       alternative: a,
       job: {
         scenario: alt.scenario,

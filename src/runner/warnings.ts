@@ -1,6 +1,6 @@
 /**
  * Warnings about a scenario that is valid but cannot settle: where the offered load over the day
- * reaches the capacity staffed over the day, lines grow all day long and the averages then depend
+ * reaches the capacity staffed over the day (patience and balking aside), lines grow all day long and the averages then depend
  * on the horizon more than on the hall. (A peak that exceeds capacity for an hour is ordinary and
  * shows in byPeriod; it is not warned about.)
  */
@@ -30,6 +30,8 @@ function meanStaff(shiftAt: Float64Array, shiftCount: Int32Array, horizon: numbe
 }
 
 export interface Load {
+  /** The counter groups (or `kiosks`) that share this load through their skills. */
+  stations: string[];
   /** Offered load in erlangs: arrivals per minute × mean service minutes. */
   load: number;
   /** Mean number of counters (or kiosks) staffed. */
@@ -37,41 +39,53 @@ export interface Load {
 }
 
 /**
- * Offered load per counter group and for the kiosks, averaged over the day. A type served by
- * several groups is split among them in proportion to their counters, which is what a pooled hall
- * does when it is busy.
+ * Offered load against capacity, averaged over the day, for each set of counter groups linked by
+ * shared skills (a type served by two groups joins them: work can flow between them, so only
+ * their total can be compared with their total staff), and for the kiosks.
  */
-export function offeredLoads(model: Model): Map<string, Load> {
+export function offeredLoads(model: Model): Load[] {
   const rate = meanRate(model);
-  const loads = new Map<string, Load>();
-  for (const g of model.groups) loads.set(g.name, { load: 0, capacity: meanStaff(g.shiftAt, g.shiftCount, model.horizon) });
+  const groups = model.groups;
+  // Union-find over groups: two groups that serve a common type are in one set.
+  const parent = groups.map((_, g) => g);
+  const root = (g: number): number => (parent[g] === g ? g : (parent[g] = root(parent[g])));
+  for (const type of model.types) {
+    for (let i = 1; i < type.servedBy.length; i++) parent[root(type.servedBy[i])] = root(type.servedBy[0]);
+  }
+  const sets = new Map<number, Load>();
+  groups.forEach((g, i) => {
+    const r = root(i);
+    const set = sets.get(r) ?? { stations: [], load: 0, capacity: 0 };
+    set.stations.push(g.name);
+    set.capacity += meanStaff(g.shiftAt, g.shiftCount, model.horizon);
+    sets.set(r, set);
+  });
   const kiosks = model.kiosks;
-  if (kiosks) loads.set('kiosks', { load: 0, capacity: kiosks.count });
+  const kioskLoad: Load = { stations: ['kiosks'], load: 0, capacity: kiosks?.count ?? 0 };
   let previous = 0;
   model.types.forEach((type, t) => {
     const typeRate = rate * (model.typeCumShare[t] - previous);
     previous = model.typeCumShare[t];
     const toKiosk = kiosks ? type.kioskUptake : 0;
-    if (kiosks && toKiosk > 0) loads.get('kiosks')!.load += typeRate * toKiosk * kiosks.service.mean;
+    if (kiosks) kioskLoad.load += typeRate * toKiosk * kiosks.service.mean;
     const toCounter = typeRate * (1 - toKiosk + toKiosk * (kiosks?.fallback ?? 0));
-    let counters = 0;
-    for (const g of type.servedBy) counters += model.groups[g].counters;
-    for (const g of type.servedBy) {
-      const weight = counters > 0 ? model.groups[g].counters / counters : 1 / type.servedBy.length;
-      loads.get(model.groups[g].name)!.load += toCounter * weight * type.service.mean;
-    }
+    sets.get(root(type.servedBy[0]))!.load += toCounter * type.service.mean;
   });
-  return loads;
+  const out = [...sets.values()];
+  if (kiosks) out.push(kioskLoad);
+  return out;
 }
 
 export function loadWarnings(variant: string, model: Model): string[] {
   const out: string[] = [];
-  for (const [name, { load, capacity }] of offeredLoads(model)) {
+  for (const { stations, load, capacity } of offeredLoads(model)) {
     if (load < capacity) continue;
-    const what = name === 'kiosks' ? 'kiosks' : 'counters';
-    const share = capacity > 0 ? `${Math.round((100 * load) / capacity)}% of the ${capacity.toFixed(1)} ${what} staffed on average` : `with no ${what} staffed`;
+    const what = stations[0] === 'kiosks' ? 'kiosks' : 'counters';
+    const who = stations.length === 1 ? stations[0] : `${stations.join(' + ')} (cross-trained)`;
+    const share =
+      capacity > 0 ? `${Math.round((100 * load) / capacity)}% of the ${capacity.toFixed(1)} ${what} staffed on average` : `with no ${what} staffed`;
     out.push(
-      `${variant}: ${name} is overloaded over the day: offered load ${load.toFixed(2)} erlangs, ${share}; ` +
+      `${variant}: ${who} ${stations.length === 1 ? 'is' : 'are'} overloaded over the day: offered load ${load.toFixed(2)} erlangs, ${share}; ` +
         'lines grow all day and the figures depend on the horizon',
     );
   }
