@@ -7,15 +7,17 @@
  * Loads near and above one, where abandonment is what keeps the line finite. Checked per desk:
  * - abandonment share: abandoned / arrived per replication vs (θ⁻¹·Lq)/λ;
  * - utilisation: busy / staffed counter time vs Σ min(n, c)·pₙ / c;
+ * - mean line length (time average, abandoners counted until they leave) vs Lq;
  * - mean wait of the served (served at once count as 0) vs the stage formula of erlangA.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { erlangA } from '../../src/analytic/erlang-a.js';
 import { buildModel } from '../helpers/model.js';
 import { replicate } from '../helpers/replicate.js';
 import { expectInside, perReplication } from './check.js';
 
 const SEED = 2026;
+const REPLICATIONS = 30;
 
 const desks = [
   // c, λ per minute, mean patience θ (minutes); E[S] = 1 minute throughout.
@@ -38,7 +40,7 @@ describe.each(desks)('M/M/$servers+M, λ = $arrivalRate/min, θ = $patienceMean 
     horizon: 8_000,
     warmup: 500,
   });
-  const sim = replicate(model, 20, SEED);
+  const sim = replicate(model, REPLICATIONS, SEED);
   const theory = erlangA({ arrivalRate, serviceMean: 1, servers, patienceMean });
 
   it('abandonment share matches θ⁻¹·Lq/λ', () =>
@@ -49,13 +51,12 @@ describe.each(desks)('M/M/$servers+M, λ = $arrivalRate/min, θ = $patienceMean 
     ));
   it('utilisation matches Σ min(n, c)·pₙ / c', () =>
     expectInside('utilization', sim.day('utilization.desk'), theory.utilization));
+  it('mean line length matches Lq = Σ (n − c)⁺·pₙ', () =>
+    expectInside('queueLengthMean', sim.day('queueLengthMean'), theory.queueLengthMean));
   it('mean wait of the served matches Erlang A', () =>
     expectInside('waitMean (served)', sim.day('waitMean'), theory.waitMeanServed));
-  it('every arrival is served or abandons (nobody balks)', () => {
-    for (const run of sim.runs) {
-      if (run.metrics.balked !== 0 || run.metrics.served + run.metrics.abandoned !== run.metrics.arrived) {
-        throw new Error(`conservation: ${JSON.stringify(run.metrics)}`);
-      }
-    }
+  it('every arrival is served or abandons (nobody balks, the day drains)', () => {
+    expect(sim.runs.map((run) => run.metrics.served + run.metrics.abandoned)).toEqual(sim.runs.map((run) => run.metrics.arrived));
+    expect(sim.runs.every((run) => run.metrics.balked === 0)).toBe(true);
   });
 });

@@ -20,6 +20,7 @@ import { replicate } from '../helpers/replicate.js';
 import { expectInside } from './check.js';
 
 const SEED = 2026;
+const REPLICATIONS = 30;
 
 describe('non-preemptive priority M/M/1 (Cobham)', () => {
   // λ₁ = 0.3, λ₂ = 0.5 a minute, both exponential with mean 1: ρ = 0.8.
@@ -33,7 +34,7 @@ describe('non-preemptive priority M/M/1 (Cobham)', () => {
     horizon: 20_000,
     warmup: 1_000,
   });
-  const sim = replicate(model, 20, SEED);
+  const sim = replicate(model, REPLICATIONS, SEED);
   const theory = priorityMg1([
     { arrivalRate: 0.3, serviceMean: 1, serviceVariance: 1 },
     { arrivalRate: 0.5, serviceMean: 1, serviceVariance: 1 },
@@ -59,7 +60,7 @@ describe('non-preemptive priority M/G/1 (Cobham), unequal service', () => {
     horizon: 20_000,
     warmup: 1_000,
   });
-  const sim = replicate(model, 20, SEED);
+  const sim = replicate(model, REPLICATIONS, SEED);
   const theory = priorityMg1([
     { arrivalRate: 0.4, serviceMean: 0.5, serviceVariance: 0 },
     { arrivalRate: 0.45, serviceMean: 1.2, serviceVariance: (0.8 * 1.2) ** 2 },
@@ -85,7 +86,7 @@ describe('preemptive-resume priority M/M/1, equal service rates', () => {
     horizon: 20_000,
     warmup: 1_000,
   });
-  const sim = replicate(model, 20, SEED);
+  const sim = replicate(model, REPLICATIONS, SEED);
   const rho1 = lambda1 / mu;
   const rho = (lambda1 + lambda2) / mu;
   const urgentTime = 1 / (mu - lambda1);
