@@ -30,6 +30,19 @@ export class CustomerTally {
     this.waits.reset();
   }
 
+  /** Adds another scope's customers to this one (the day is the sum of its types). */
+  add(other: CustomerTally): void {
+    this.arrived += other.arrived;
+    this.served += other.served;
+    this.abandoned += other.abandoned;
+    this.balked += other.balked;
+    this.servedInTime += other.servedInTime;
+    this.servedAtKiosk += other.servedAtKiosk;
+    this.waitSum += other.waitSum;
+    this.timeInSystemSum += other.timeInSystemSum;
+    this.waits.merge(other.waits);
+  }
+
   /** @param bucket the wait's bucket in a WaitHistogram of the default layout (`waits.bucketOf`). */
   recordServed(wait: number, bucket: number, timeInSystem: number, inTime: boolean, atKiosk: boolean): void {
     this.served++;

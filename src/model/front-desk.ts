@@ -88,6 +88,7 @@ export class FrontDesk {
   private queueMax = 0;
   private currentPeriod = 0;
 
+  /** The whole day: filled at the end from the per-type tallies (their sum), not per customer. */
   private readonly day = new CustomerTally();
   private readonly byType: CustomerTally[] = [];
   private readonly byPeriod: CustomerTally[] = [];
@@ -402,7 +403,6 @@ export class FrontDesk {
     const period = Math.floor(now / this.periodLength);
     pool.period[c] = period < this.periodCount ? period : -1;
     if (counted) {
-      this.day.arrived++;
       this.byType[type].arrived++;
       if (period < this.periodCount) this.byPeriod[period].arrived++;
     }
@@ -679,15 +679,12 @@ export class FrontDesk {
         const inTime = wait <= this.model.waitTarget;
         const atKiosk = pool.atKiosk[c] === 1;
         const bucket = this.day.waits.bucketOf(wait);
-        this.day.recordServed(wait, bucket, inSystem, inTime, atKiosk);
         this.byType[type].recordServed(wait, bucket, inSystem, inTime, atKiosk);
         if (period >= 0) this.byPeriod[period].recordServed(wait, bucket, inSystem, inTime, atKiosk);
       } else if (outcome === OUTCOME_ABANDONED) {
-        this.day.abandoned++;
         this.byType[type].abandoned++;
         if (period >= 0) this.byPeriod[period].abandoned++;
       } else {
-        this.day.balked++;
         this.byType[type].balked++;
         if (period >= 0) this.byPeriod[period].balked++;
       }
@@ -857,6 +854,8 @@ export class FrontDesk {
     const hours = (model.horizon - model.warmup) / 60;
 
     const metrics: MetricValues = {};
+    this.day.clear();
+    for (const t of this.byType) this.day.add(t);
     this.day.writeMetrics(metrics, hours, {
       queueLengthMean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
       queueLengthMax: this.queueMax,
