@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { compareCommand } from './commands/compare.js';
+import { onInterrupt } from './interrupt.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -15,6 +16,8 @@ import { UsageError } from './usage-error.js';
 import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // Exit 130 on Ctrl-C even before anything registered an undo step.
+  onInterrupt(() => {});
   try {
     await yargs(argv)
       .scriptName('frontdesk')

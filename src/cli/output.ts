@@ -6,27 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { onInterrupt } from './interrupt.js';
 import { UsageError } from './usage-error.js';
-
-const pending = new Set<string>();
-let cleanupInstalled = false;
-
-/** Removes temporary files of writes still under way; called on SIGINT/SIGTERM. */
-export function removePendingTemporaryFiles(): void {
-  for (const temp of pending) rmSync(temp, { force: true });
-  pending.clear();
-}
-
-function installCleanup(): void {
-  if (cleanupInstalled) return;
-  cleanupInstalled = true;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      removePendingTemporaryFiles();
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    });
-  }
-}
 
 function sameFile(a: string, b: string): boolean {
   try {
@@ -44,9 +25,8 @@ export function writeFileAtomic(path: string, content: string, inputs: readonly 
   for (const input of inputs) {
     if (sameFile(path, input)) throw new UsageError(`${path}: refusing to write over an input file of this run`);
   }
-  installCleanup();
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  pending.add(temp);
+  const forget = onInterrupt(() => rmSync(temp, { force: true }));
   try {
     writeFileSync(temp, content, { flag: 'wx' });
     renameSync(temp, path);
@@ -54,6 +34,6 @@ export function writeFileAtomic(path: string, content: string, inputs: readonly 
     rmSync(temp, { force: true });
     throw error;
   } finally {
-    pending.delete(temp);
+    forget();
   }
 }

@@ -3,11 +3,13 @@
  * terminal: scripts and pipes see nothing, and quick runs do not flicker.
  */
 import cliProgress from 'cli-progress';
+import { onInterrupt } from './interrupt.js';
 
 const DELAY_MS = 1000;
 
 export class Progress {
   private bar: cliProgress.SingleBar | null = null;
+  private forget: (() => void) | null = null;
   private readonly started = Date.now();
   private readonly enabled: boolean;
 
@@ -29,6 +31,8 @@ export class Progress {
         cliProgress.Presets.shades_classic,
       );
       this.bar.start(total, done);
+      // Stop the bar on Ctrl-C too: it hides the cursor, and the terminal must get it back.
+      this.forget = onInterrupt(() => this.bar?.stop());
       return;
     }
     this.bar.setTotal(total);
@@ -38,5 +42,7 @@ export class Progress {
   stop(): void {
     this.bar?.stop();
     this.bar = null;
+    this.forget?.();
+    this.forget = null;
   }
 }

@@ -30,6 +30,18 @@ export interface JobResult {
 }
 
 export function runJob(job: ReplicationJob): JobResult {
+  const steps = replicationSteps(job);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The job one replication at a time: the in-thread runner pauses between replications so that
+ * Ctrl-C and the progress bar are served even in a long batch.
+ */
+export function* replicationSteps(job: ReplicationJob): Generator<number, JobResult> {
   const model = compileScenario(job.scenario, { baseDir: job.baseDir });
   const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
   const desk = new FrontDesk(model, job.period, trace);
@@ -38,6 +50,7 @@ export function runJob(job: ReplicationJob): JobResult {
     trace?.startDay(desk, r);
     runs.push(desk.runDay(job.seed, r));
     trace?.endDay();
+    yield r;
   }
   return trace ? { runs, trace: trace.rows } : { runs };
 }

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { runJob, type JobResult, type ReplicationJob } from './job.js';
+import { replicationSteps, type JobResult, type ReplicationJob } from './job.js';
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -40,11 +40,22 @@ export class ReplicationPool {
   async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<JobResult[]> {
     if (!this.pool) {
       const out: JobResult[] = [];
+      let lastPause = performance.now();
       for (const job of jobs) {
-        out.push(runJob(job));
+        const steps = replicationSteps(job);
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            out.push(step.value);
+            break;
+          }
+          // Every 50 ms, let Ctrl-C and the progress bar be served (wall time decides only when
+          // to pause, never what is computed).
+          if (performance.now() - lastPause > 50) {
+            await new Promise<void>((resolve) => setImmediate(resolve));
+            lastPause = performance.now();
+          }
+        }
         onDone?.(job);
-        // Let a progress bar repaint and SIGINT be handled between batches.
-        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return out;
     }
