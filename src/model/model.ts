@@ -3,6 +3,7 @@
  * (src/scenario/compile.ts); every time is already in minutes from opening, every name is already
  * an index, so the loop never parses, looks up a name or converts a unit.
  */
+import type { ArrivalOffset } from '../core/arrival-offset.js';
 import type { Distribution } from '../core/distributions.js';
 
 export interface Model {
@@ -86,7 +87,7 @@ export interface AppointmentModel {
   /** Share of booked customers who do not come. */
   noShow: number;
   /** Arrival offset from the slot time (negative = early); null = exactly on time. */
-  punctuality: Distribution | null;
+  punctuality: ArrivalOffset | null;
   /** Type id of booked customers, or -1 to draw from the shares. */
   type: number;
   /** First slot, minutes from opening. */

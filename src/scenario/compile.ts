@@ -5,6 +5,7 @@
  * compiles to the same Model.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
+import { ArrivalOffset } from '../core/arrival-offset.js';
 import { Distribution, type DistributionSpec } from '../core/distributions.js';
 import type {
   ArrivalModel,
@@ -64,9 +65,21 @@ function balk(spec: Balk | undefined): BalkModel | null {
   };
 }
 
-/** Late-only offsets compile as they are (semantics.ts refuses offsets that can be negative). */
-function punctuality(spec: OffsetDistributionInput | undefined, file: string): Distribution | null {
-  return spec ? distribution(spec as DistributionSpec, file, ['appointments', 'punctuality']) : null;
+/** Offsets from the slot time; negative values (early arrivals) are allowed. */
+function punctuality(spec: OffsetDistributionInput | undefined, file: string): ArrivalOffset | null {
+  if (!spec) return null;
+  try {
+    return ArrivalOffset.from(spec as DistributionSpec);
+  } catch (e) {
+    const path = ['appointments', 'punctuality'];
+    throw new ScenarioError({
+      file,
+      path: formatPath(path),
+      found: `a ${spec.dist} distribution it cannot use`,
+      expected: clip(String((e as Error)?.message ?? e), 120),
+      segments: path,
+    });
+  }
 }
 
 /** How a trace path reads in messages: relative to the working folder when that is shorter. */

@@ -4,7 +4,7 @@
  * precise place) and count the rest.
  */
 import type { z } from 'zod';
-import { ScenarioError, describeFound, formatPath, oneOf, valueAt } from './errors.js';
+import { ScenarioError, clip, describeFound, formatPath, oneOf, valueAt } from './errors.js';
 import { KNOWN_KEYS } from './expectations.js';
 
 /** One problem, path from the root of the parsed file. */
@@ -42,11 +42,13 @@ function issueProblems(issue: Issue, root: unknown, base: PropertyKey[] = []): P
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = issue.message.startsWith(KNOWN_KEYS) ? issue.message.slice(KNOWN_KEYS.length).split(', ') : [];
-      return issue.keys.map((key) => ({
+      const allowed = known.length > 0 ? `only ${known.join(', ')}` : 'no other keys';
+      return issue.keys.map((key, i) => ({
         path,
         focus: [...path, key],
-        found: `unknown key ${JSON.stringify(key)}`,
-        expected: known.length > 0 ? `only ${oneOf(known, key).replace(/^one of /, '')}` : 'no other keys',
+        found: `unknown key ${JSON.stringify(clip(key))}`,
+        // Only the first of them can be shown: spare thousands of "did you mean" searches.
+        expected: i === 0 && known.length > 0 ? `only ${oneOf(known, key).replace(/^one of /, '')}` : allowed,
         depth: path.length + 1,
         rank: 0,
       }));

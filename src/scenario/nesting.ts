@@ -55,12 +55,12 @@ interface CstNode {
 const COLLECTIONS = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 /**
- * Exact collection depth of a YAML text, from yaml's concrete syntax tree. yaml's CST parser keeps
- * its own stack (it does not recurse), and so does this walk. Returns the first point deeper than
- * `limit`, or null.
+ * Exact collection depth of YAML, from yaml's concrete syntax tree (the tokens of `Parser`, which
+ * keeps its own stack instead of recursing); this walk keeps its own stack too. Returns the first
+ * point deeper than `limit`, or null.
  */
-export function yamlNesting(text: string, limit: number): DepthReport | null {
-  for (const token of new Parser().parse(text)) {
+export function cstNesting(tokens: readonly unknown[], limit: number): DepthReport | null {
+  for (const token of tokens) {
     const stack: [CstNode | undefined, number][] = [[token as CstNode, 0]];
     while (stack.length > 0) {
       const [node, parentDepth] = stack.pop()!;
@@ -78,6 +78,11 @@ export function yamlNesting(text: string, limit: number): DepthReport | null {
     }
   }
   return null;
+}
+
+/** cstNesting of a text. */
+export function yamlNesting(text: string, limit: number): DepthReport | null {
+  return cstNesting(Array.from(new Parser().parse(text)), limit);
 }
 
 /**

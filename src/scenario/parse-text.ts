@@ -3,11 +3,11 @@
  * line and column. Hostile or broken files (huge, deeply nested, alias bombs, binary junk) must
  * end in such an error, quickly, and never in a hang, a crash or another kind of exception.
  */
-import { parseDocument, isScalar, visit, type Document, type Node } from 'yaml';
+import { Composer, Parser, isScalar, visit, type Document, type Node } from 'yaml';
 import { ScenarioError, clip } from './errors.js';
 import { locateJsonError } from './json-locate.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_CHARS } from './limits.js';
-import { deeperThan, roughNesting, yamlNesting } from './nesting.js';
+import { cstNesting, deeperThan, roughNesting } from './nesting.js';
 
 export type TextFormat = 'yaml' | 'json' | 'auto';
 
@@ -78,16 +78,24 @@ function findDuplicateKey(doc: Document): Node | null {
   return duplicate;
 }
 
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, merge: true, strict: true } as const;
+
 function parseYaml(text: string, file: string): unknown {
   const rough = roughNesting(text, 1000);
   if (rough) throw tooDeep(file, text, rough.offset);
-  const deep = yamlNesting(text, MAX_DEPTH);
+  // One pass of the (non-recursive) CST parser serves both the depth check and the composer.
+  const tokens = Array.from(new Parser().parse(text));
+  const deep = cstNesting(tokens, MAX_DEPTH);
   if (deep) throw tooDeep(file, text, deep.offset);
 
   // uniqueKeys is checked below in linear time: yaml's own check is quadratic in keys per mapping.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, merge: true, strict: true });
-  const error = doc.errors[0];
+  const docs = Array.from(new Composer(YAML_OPTIONS).compose(tokens, true, text.length));
+  const error = docs.flatMap((d) => d.errors).sort((a, b) => a.pos[0] - b.pos[0])[0];
   if (error) throw syntaxError(file, text, error.pos[0], `valid YAML (${reason(error.message)})`);
+  if (docs.length > 1) {
+    throw syntaxError(file, text, docs[1].range[0], 'valid YAML (one document: a scenario file holds a single document, no second "---")');
+  }
+  const doc = docs[0];
 
   const duplicate = findDuplicateKey(doc);
   if (duplicate) {
@@ -127,8 +135,8 @@ export function parseText(rawText: string, file: string, format: TextFormat = 'a
     throw new ScenarioError({
       file,
       path: '(file)',
-      found: `${(rawText.length / 1024 / 1024).toFixed(1)} million characters`,
-      expected: `a scenario of at most ${MAX_FILE_CHARS / 1024 / 1024} million characters (put recorded arrivals in a trace CSV)`,
+      found: `${rawText.length.toLocaleString('en-US')} characters`,
+      expected: `at most ${MAX_FILE_CHARS.toLocaleString('en-US')} characters (a scenario is a few kilobytes; put recorded arrivals in a trace CSV)`,
     });
   }
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;

@@ -64,23 +64,6 @@ function checkSteps(
   });
 }
 
-/** The smallest offset a punctuality distribution can draw. */
-function earliestOffset(spec: OffsetDistributionInput): number {
-  switch (spec.dist) {
-    case 'normal':
-      return spec.sd > 0 ? -Infinity : spec.mean;
-    case 'uniform':
-    case 'triangular':
-      return spec.min;
-    case 'deterministic':
-      return spec.value;
-    case 'empirical':
-      return spec.values.reduce((a, b) => Math.min(a, b), Infinity);
-    default:
-      return 0;
-  }
-}
-
 /** Throws a ScenarioError for the first problem the schema could not see. */
 export function checkSemantics(scenario: Scenario, file: string): void {
   const findings = new Findings();
@@ -150,16 +133,7 @@ export function checkSemantics(scenario: Scenario, file: string): void {
   }
 
   if (scenario.appointments) {
-    const { type, start, punctuality } = scenario.appointments;
-    if (punctuality && earliestOffset(punctuality) < 0) {
-      // The compiled Model takes the offset as a Distribution, and Distribution draws durations
-      // (never negative). Early arrivals need the model to add a shift; refuse rather than mislead.
-      findings.add(
-        ['appointments', 'punctuality'],
-        'an offset that can be negative (early arrivals)',
-        'a late-only offset (values >= 0) for now: early arrivals are not simulated yet',
-      );
-    }
+    const { type, start } = scenario.appointments;
     if (type !== undefined && !Object.prototype.hasOwnProperty.call(scenario.types, type)) {
       findings.add(['appointments', 'type'], describeFound(type), typeExpected(type));
     }
