@@ -69,6 +69,8 @@ export class FrontDesk {
   private readonly closing: Uint8Array;
   private readonly broken: Uint8Array;
   private readonly endToken: Float64Array;
+  /** Last service end at each station: with drain, a station's day ends there (or at the horizon). */
+  private readonly stationLastEnd: Float64Array;
   private readonly endTime: Float64Array;
   private readonly failureRng: Rng[] = [];
 
@@ -138,6 +140,7 @@ export class FrontDesk {
     }
     this.stationAccepting = new Int32Array(this.stationCount);
     this.stationIdle = new Int32Array(this.stationCount);
+    this.stationLastEnd = new Float64Array(this.stationCount);
     this.stationLine = new Int32Array(this.stationCount).fill(-1);
     this.serverStation = new Int32Array(servers);
     this.serverLine = new Int32Array(servers);
@@ -257,6 +260,7 @@ export class FrontDesk {
     this.endToken.fill(-1);
     this.stationAccepting.fill(0);
     this.stationIdle.fill(0);
+    this.stationLastEnd.fill(0);
 
     const stream = (purpose: string): Rng => streamFor(seed, replication, purpose);
     this.arrivalRng = stream('arrivals');
@@ -577,6 +581,7 @@ export class FrontDesk {
     const st = this.serverStation[s];
     this.serving[s] = -1;
     this.endToken[s] = -1;
+    this.stationLastEnd[st] = now;
     this.levels.change(1 + st, now, -1);
     if (this.log) this.log.finished(c, s, now);
     if (pool.atKiosk[c] && pool.needsCounterAfterKiosk[c]) {
@@ -860,7 +865,7 @@ export class FrontDesk {
       queueLengthMean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
       queueLengthMax: this.queueMax,
     });
-    this.writeUtilization(metrics, this.warmupMark, 0, this.endMark, 0);
+    this.writeDayUtilization(metrics);
 
     const byType: Record<string, MetricValues> = {};
     model.types.forEach((t, i) => {
@@ -889,6 +894,22 @@ export class FrontDesk {
       byPeriod.push(values);
     }
     return { metrics, byType, byPeriod, events: this.events, customers: this.arrivals };
+  }
+
+  /**
+   * The day's utilisation of each station, from the end of warm-up to the end of that station's
+   * day: the horizon, or with drain its last service if later. Each station ends on its own, so
+   * one group's figure does not move when another group's line drains later.
+   */
+  private writeDayUtilization(out: MetricValues): void {
+    const sc = this.stationCount;
+    const horizon = this.model.horizon;
+    for (let st = 0; st < sc; st++) {
+      const end = this.model.drain ? Math.max(horizon, this.stationLastEnd[st]) : horizon;
+      const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
+      const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
+      out[`utilization.${this.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
+    }
   }
 
   /** Utilisation = busy time / staffed time of each station between two marks (NaN if never staffed). */

@@ -30,6 +30,11 @@ export class Levels {
     this.level[i] += delta;
   }
 
+  /** Running area of level `i` up to `t` (not before its last change). */
+  areaAt(i: number, t: number): number {
+    return this.area[i] + this.level[i] * (t - this.since[i]);
+  }
+
   /** Writes the running area of every level up to `now` into `into` at `offset`. */
   snapshot(now: number, into: Float64Array, offset: number): void {
     for (let i = 0; i < this.count; i++) {
