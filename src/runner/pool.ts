@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { replicationSteps, type JobResult, type ReplicationJob } from './job.js';
 
 export function defaultWorkers(): number {
@@ -30,15 +30,22 @@ function workerScript(): string {
 }
 
 export class ReplicationPool {
-  private readonly pool: Piscina | null;
+  /** Started on first use, and piscina loaded only then: most small studies never need threads. */
+  private pool: Piscina | null = null;
 
-  constructor(readonly workers: number) {
-    this.pool = workers > 1 ? new Piscina({ filename: workerScript(), minThreads: workers, maxThreads: workers }) : null;
+  constructor(readonly workers: number) {}
+
+  private async threads(): Promise<Piscina> {
+    if (!this.pool) {
+      const { Piscina } = await import('piscina');
+      this.pool = new Piscina({ filename: workerScript(), minThreads: this.workers, maxThreads: this.workers });
+    }
+    return this.pool;
   }
 
   /** Runs the jobs; the result of job i is at index i. */
   async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<JobResult[]> {
-    if (!this.pool) {
+    if (this.workers <= 1) {
       const out: JobResult[] = [];
       let lastPause = performance.now();
       for (const job of jobs) {
@@ -59,7 +66,7 @@ export class ReplicationPool {
       }
       return out;
     }
-    const pool = this.pool;
+    const pool = await this.threads();
     return Promise.all(
       jobs.map(async (job) => {
         const result = (await pool.run(job)) as JobResult;
@@ -81,6 +88,7 @@ export class ReplicationPool {
  * building the hall, passing results between threads) stays negligible.
  */
 export function batches(first: number, count: number, workers: number, alternatives = 1): Array<[first: number, count: number]> {
+  if (count <= 0) return [];
   const size = Math.min(count, Math.max(1, Math.ceil((count * alternatives) / (workers * 4))));
   const out: Array<[number, number]> = [];
   for (let r = first; r < first + count; r += size) out.push([r, Math.min(size, first + count - r)]);

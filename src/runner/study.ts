@@ -43,8 +43,15 @@ export interface StudyOptions {
   onProgress?: (done: number, planned: number) => void;
 }
 
+/**
+ * Below this projected time the rest of a study runs in this thread: starting worker threads
+ * costs about 0.3 s, which a small study would never win back.
+ */
+const THREADS_PAY_OFF_SECONDS = 0.5;
+
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
-  const pool = new ReplicationPool(options.workers);
+  const inThread = new ReplicationPool(1);
+  let pool = inThread;
   try {
     const samples: ReplicationMetrics[][] = alternatives.map(() => []);
     const traces: string[][] = alternatives.map(() => []);
@@ -54,7 +61,18 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       done += count;
       options.onProgress?.(done, planned);
     };
-    await extend(pool, alternatives, samples, traces, options, options.replications, progress);
+    // The first replication of each alternative, in this thread, says how long the rest will take.
+    // Which thread runs a replication never changes its numbers, so this decides speed only.
+    const started = performance.now();
+    await extend(inThread, alternatives, samples, traces, options, 1, progress);
+    const perRound = (performance.now() - started) / 1000;
+    const choosePool = (rounds: number) => {
+      if (pool === inThread && options.workers > 1 && perRound * rounds > THREADS_PAY_OFF_SECONDS) {
+        pool = new ReplicationPool(options.workers);
+      }
+    };
+    choosePool(options.replications - 1);
+    await extend(pool, alternatives, samples, traces, options, options.replications - 1, progress);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       for (;;) {
@@ -62,6 +80,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
         const wanted = replicationsForPrecision(samples, options.precision, have, max);
         if (wanted <= have) break;
         planned += (wanted - have) * alternatives.length;
+        choosePool(wanted - have);
         await extend(pool, alternatives, samples, traces, options, wanted - have, progress);
       }
     }
@@ -82,6 +101,7 @@ async function extend(
   count: number,
   progress: (count: number) => void,
 ): Promise<void> {
+  if (count <= 0) return;
   const first = samples[0].length;
   const jobs = alternatives.flatMap((alt, a) =>
     batches(first, count, pool.workers, alternatives.length).map(([from, n]) => ({
