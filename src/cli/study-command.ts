@@ -56,7 +56,9 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
     writeFileAtomic(args.trace, `${[TRACE_HEADER, ...trace].join('\n')}\n`, inputs);
   }
   const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  const text = render(result, args.format, { color });
+  // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
+  const width = args.out === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
+  const text = render(result, args.format, { color, width });
   if (args.out !== undefined) {
     writeFileAtomic(args.out, text, inputs);
   } else {

@@ -20,7 +20,11 @@ export const LEGEND = [
   '* significant: the 95% CI of the paired difference (common random numbers) excludes 0.',
 ];
 
-export function compareBlocks(result: Result): Block[] {
+/**
+ * @param perPanel how many variants share a table with the baseline; more variants than that are
+ *   shown in further tables, each repeating the baseline, so that a table fits the terminal.
+ */
+export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
   const [baseline, ...others] = result.variants;
   const present = unionKeys(result.variants.map((v) => v.metrics));
   const has = new Set(present);
@@ -35,26 +39,31 @@ export function compareBlocks(result: Result): Block[] {
   const comparisons = new Map<string, Comparison>();
   for (const c of result.comparisons ?? []) comparisons.set(`${c.variant}\u0000${c.metric}`, c);
 
-  const rows = keys.map((key): Cell[] => {
-    const info = describeMetric(key);
-    return [
-      labelOf(result, key, true),
-      summarySegments(own(baseline.metrics, key), info, false),
-      ...others.map((v) => {
-        const s = own(v.metrics, key);
-        if (!s) return NO_VALUE;
-        return [...summarySegments(s, info, false), ...changeSegments(comparisons.get(`${v.name}\u0000${key}`), info)];
-      }),
+  const panels: Block[] = [];
+  const size = Math.max(1, Math.min(perPanel, others.length));
+  for (let first = 0; first < others.length; first += size) {
+    const shown = others.slice(first, first + size);
+    const rows = keys.map((key): Cell[] => {
+      const info = describeMetric(key);
+      return [
+        labelOf(result, key, true),
+        summarySegments(own(baseline.metrics, key), info, false),
+        ...shown.map((v) => {
+          const s = own(v.metrics, key);
+          if (!s) return NO_VALUE;
+          return [...summarySegments(s, info, false), ...changeSegments(comparisons.get(`${v.name}\u0000${key}`), info)];
+        }),
+      ];
+    });
+    const columns: Column[] = [
+      { header: 'Figure', align: 'left' },
+      ...[baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' })),
     ];
-  });
-  const columns: Column[] = [
-    { header: 'Figure', align: 'left' },
-    ...result.variants.map((v): Column => ({ header: v.name, align: 'right' })),
-  ];
-  return [
-    { kind: 'table', title: 'Variants side by side, baseline first (means over replications)', columns, rows },
-    { kind: 'text', lines: LEGEND },
-  ];
+    const which =
+      size < others.length ? `, variants ${first + 1}\u2013${first + shown.length} of ${others.length}` : '';
+    panels.push({ kind: 'table', title: `Variants side by side, baseline first (means over replications${which})`, columns, rows });
+  }
+  return [...panels, { kind: 'text', lines: LEGEND }];
 }
 
 /** `(−43%)` and `*`, toned by whether the change is an improvement, only when it is significant. */

@@ -20,12 +20,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderOptions {
   /** ANSI colour in the table format; ignored by the others, which are read by programs. */
   color?: boolean;
+  /** Display columns for the table format; a wider comparison is split into several tables. */
+  width?: number;
 }
 
 export function render(result: Result, format: ReportFormat, options: RenderOptions = {}): string {
   switch (format) {
     case 'table':
-      return renderTable(result, { color: options.color ?? false });
+      return renderTable(result, { color: options.color ?? false, width: options.width });
     case 'json':
       return renderJson(result);
     case 'csv':

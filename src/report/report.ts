@@ -8,10 +8,11 @@ import { compareBlocks } from './compare.js';
 import type { Block } from './document.js';
 import { runBlocks } from './run.js';
 
-export function buildReport(result: Result): Block[] {
+/** @param variantsPerPanel for a comparison, how many variants share a table with the baseline. */
+export function buildReport(result: Result, variantsPerPanel = Infinity): Block[] {
   if (result.variants.length === 0) {
     return [...headerBlocks(result, ['No variants were simulated.']), ...warningBlocks(result)];
   }
-  const body = result.variants.length === 1 ? runBlocks(result, result.variants[0]) : compareBlocks(result);
+  const body = result.variants.length === 1 ? runBlocks(result, result.variants[0]) : compareBlocks(result, variantsPerPanel);
   return [...headerBlocks(result), ...body, ...warningBlocks(result)];
 }

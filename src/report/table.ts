@@ -12,6 +12,11 @@ import { displayWidth, pad } from './width.js';
 export interface TableOptions {
   /** ANSI colours: green for a significant improvement, red for a significant deterioration. */
   color?: boolean;
+  /**
+   * Display columns available (the terminal's width). A comparison too wide for it is split into
+   * tables of fewer variants, each repeating the baseline; a run's tables are never split.
+   */
+  width?: number;
 }
 
 /** Two spaces between columns: one is easily read as a space inside a cell. */
@@ -22,7 +27,19 @@ const ANSI_RESET = '\x1b[39m';
 
 export function renderTable(result: Result, options: TableOptions = {}): string {
   const color = options.color ?? false;
-  return buildReport(result).map((b) => renderBlock(b, color)).join('\n\n') + '\n';
+  const width = options.width ?? Infinity;
+  let perPanel = Math.max(1, result.variants.length - 1);
+  let blocks = buildReport(result, perPanel);
+  while (perPanel > 1 && widestTable(blocks) > width) blocks = buildReport(result, --perPanel);
+  return blocks.map((b) => renderBlock(b, color)).join('\n\n') + '\n';
+}
+
+function widestTable(blocks: Block[]): number {
+  let widest = 0;
+  for (const b of blocks) {
+    if (b.kind === 'table') widest = Math.max(widest, ...layoutTable(b, false).map(displayWidth));
+  }
+  return widest;
 }
 
 function renderBlock(block: Block, color: boolean): string {

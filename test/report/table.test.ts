@@ -201,3 +201,35 @@ describe('renderTable: a compare', () => {
     expect(renderTable(r)).toContain('No variants were simulated.');
   });
 });
+
+describe('renderTable: a compare wider than the terminal', () => {
+  /** The compare fixture with four copies of its variant, named apart. */
+  function manyVariants() {
+    const result = compareResult();
+    const [base, variant] = result.variants;
+    const names = ['kiosks A', 'kiosks B', 'kiosks C', 'kiosks D'];
+    return {
+      ...result,
+      variants: [base, ...names.map((name) => ({ ...variant, name }))],
+      comparisons: names.flatMap((name) => result.comparisons!.map((c) => ({ ...c, variant: name }))),
+    };
+  }
+
+  test('is split into tables that fit, each repeating the baseline', () => {
+    const text = renderTable(manyVariants(), { width: 90 });
+    const panels = blocks(text).filter((b) => b[0].startsWith('Variants side by side'));
+    expect(panels.length).toBeGreaterThan(1);
+    for (const panel of panels) {
+      expect(panel[1]).toMatch(/baseline/);
+      for (const line of panel.slice(1)) expect(displayWidth(line)).toBeLessThanOrEqual(90);
+    }
+    const headers = panels.map((p) => p[1]).join(' ');
+    for (const name of ['kiosks A', 'kiosks B', 'kiosks C', 'kiosks D']) expect(headers).toContain(name);
+    expectAligned(text);
+  });
+
+  test('stays one table when it fits', () => {
+    const text = renderTable(manyVariants(), { width: 1000 });
+    expect(blocks(text).filter((b) => b[0].startsWith('Variants side by side'))).toHaveLength(1);
+  });
+});
