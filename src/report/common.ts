@@ -9,7 +9,14 @@ import { describeMetric, formatBare, formatHalfWidth, splitValue, type MetricInf
 
 /** Scenario name, then replications, seed and wait target: enough to rerun and to read the figures. */
 export function headerBlocks(result: Result, extra: string[] = []): Block[] {
-  const reps = `${result.replications} replication${result.replications === 1 ? '' : 's'}`;
+  let reps = `${result.replications} replication${result.replications === 1 ? '' : 's'}`;
+  const p = result.precision;
+  if (p) {
+    const share = `±${trimmed(100 * p.target, 2)}%`;
+    reps += p.reached
+      ? ` (as many as needed for the mean wait within ${share}, 95% confidence)`
+      : ` (the cap: the mean wait is not yet within ${share}; raise --max-replications)`;
+  }
   return [
     { kind: 'title', text: result.scenario },
     {

@@ -6,7 +6,8 @@
  * - summaries print only `mean`, `sd`, `ci95`, and internal fields (`samples`) are left out;
  * - numbers keep full precision, `-0` prints as `0`, and a non-finite number prints as `null`
  *   (JSON has no NaN or Infinity, and a parser must never choke on our output);
- * - `warnings` appears only when there are any, `comparisons` only for compare.
+ * - `warnings` appears only when there are any, `comparisons` only for compare, `precision` only
+ *   with --precision.
  * Objects are built without a prototype, so a customer type named `__proto__` is just a key.
  */
 import {
@@ -38,6 +39,13 @@ export function toJson(result: Result): JsonObject {
   out.replications = num(result.replications);
   out.waitTarget = num(result.waitTarget);
   out.variants = result.variants.map(variantJson);
+  if (result.precision) {
+    const p = obj();
+    p.target = num(result.precision.target);
+    p.reached = result.precision.reached;
+    p.maxReplications = num(result.precision.maxReplications);
+    out.precision = p;
+  }
   if (result.comparisons) out.comparisons = result.comparisons.map(comparisonJson);
   if (result.warnings.length > 0) out.warnings = [...result.warnings];
   return out;

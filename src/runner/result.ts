@@ -69,6 +69,11 @@ export interface Result {
   waitTarget: number;
   variants: VariantResult[];
   comparisons?: Comparison[];
+  /**
+   * With --precision: the half-width asked for (share of the mean wait), whether every variant
+   * reached it, and the cap on replications.
+   */
+  precision?: { target: number; reached: boolean; maxReplications: number };
   warnings: string[];
 }
 

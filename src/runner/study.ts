@@ -85,7 +85,14 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       }
     }
     if (options.trace) for (const rows of traces) options.trace.push(...rows);
-    return assemble(title, alternatives, samples, options);
+    const result = assemble(title, alternatives, samples, options);
+    if (options.precision !== undefined) {
+      const max = options.maxReplications ?? 1000;
+      const have = samples[0].length;
+      const reached = replicationsForPrecision(samples, options.precision, have, Infinity) <= have;
+      result.precision = { target: options.precision, reached, maxReplications: max };
+    }
+    return result;
   } finally {
     await pool.close();
   }

@@ -124,5 +124,20 @@ describe('--precision', () => {
     expect(result.replications).toBeGreaterThan(5);
     expect(result.replications).toBeLessThanOrEqual(400);
     expect((ci95[1] - ci95[0]) / 2).toBeLessThanOrEqual(0.01 * mean);
+    expect(result.precision).toEqual({ target: 0.01, reached: true, maxReplications: 400 });
+  });
+
+  it('stops at the cap and says the precision was not reached', async () => {
+    const loaded = parseScenarioText(TWO_WINDOWS, 'two-windows.yaml');
+    const result = await runStudy('precision', [{ name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir }], {
+      replications: 3,
+      seed: 3,
+      period: 60,
+      workers: 1,
+      precision: 0.001,
+      maxReplications: 8,
+    });
+    expect(result.replications).toBe(8);
+    expect(result.precision).toEqual({ target: 0.001, reached: false, maxReplications: 8 });
   });
 });

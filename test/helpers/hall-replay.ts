@@ -1,0 +1,604 @@
+/**
+ * Replays a recorded day (VisitRecorder) against its Model and an independent, deliberately
+ * simple picture of the hall, so that property tests can check the loop's laws from the outside:
+ *
+ * - the layout of servers and lines, numbered as the loop numbers them: counters group by group in
+ *   scenario order, then the kiosks; lines station by station (one per group with a single line,
+ *   one per counter with per-counter lines, one for the kiosks);
+ * - who is staffed, following the shift plan by the documented rule (idle counters close first,
+ *   last first; a busy counter finishes its customer, then closes; raising the count cancels
+ *   pending closures first, then opens closed counters, first first). The changes of one minute
+ *   fire before every other event of that minute, group by group, because the loop schedules the
+ *   whole plan before the day starts and the calendar breaks ties by scheduling order;
+ * - each line as a plain list ordered by (priority, join order), an interrupted customer going to
+ *   the front of its priority;
+ * - step functions of the number waiting and of busy and staffed servers per station.
+ *
+ * Violations are collected as one-line strings, grouped by the law they break, so a failing
+ * property prints what went wrong, where and when.
+ */
+import type { BalkModel, Model } from '../../src/model/model.js';
+import { ABANDONED, BALKED, SERVED, type LogEntry, type VisitRecorder } from './visit-recorder.js';
+
+export interface HallLayout {
+  groupCount: number;
+  /** Station index of the kiosks, -1 without kiosks. */
+  kioskStation: number;
+  stationCount: number;
+  stationFirst: number[];
+  stationSize: number[];
+  serverStation: number[];
+  serverLine: number[];
+  lineStation: number[];
+  lineServers: number[][];
+  /** Servers with a smaller index are counters, the others kiosks. */
+  counterCount: number;
+  stationName: (st: number) => string;
+}
+
+export function hallLayout(model: Model): HallLayout {
+  const groupCount = model.groups.length;
+  const kioskStation = model.kiosks ? groupCount : -1;
+  const stationSize = model.groups.map((g) => g.counters);
+  if (model.kiosks) stationSize.push(model.kiosks.count);
+  const stationCount = stationSize.length;
+  const stationFirst: number[] = [];
+  let servers = 0;
+  for (const size of stationSize) {
+    stationFirst.push(servers);
+    servers += size;
+  }
+  const serverStation: number[] = [];
+  const serverLine: number[] = [];
+  const lineStation: number[] = [];
+  const lineServers: number[][] = [];
+  for (let st = 0; st < stationCount; st++) {
+    const perCounter = model.lineLayout === 'per-counter' && st !== kioskStation;
+    let shared = -1;
+    if (!perCounter) {
+      shared = lineStation.length;
+      lineStation.push(st);
+      lineServers.push([]);
+    }
+    for (let k = 0; k < stationSize[st]; k++) {
+      const s = stationFirst[st] + k;
+      serverStation[s] = st;
+      let line = shared;
+      if (perCounter) {
+        line = lineStation.length;
+        lineStation.push(st);
+        lineServers.push([]);
+      }
+      serverLine[s] = line;
+      lineServers[line].push(s);
+    }
+  }
+  return {
+    groupCount,
+    kioskStation,
+    stationCount,
+    stationFirst,
+    stationSize,
+    serverStation,
+    serverLine,
+    lineStation,
+    lineServers,
+    counterCount: kioskStation >= 0 ? stationFirst[kioskStation] : servers,
+    stationName: (st) => (st === kioskStation ? 'kiosks' : model.groups[st].name),
+  };
+}
+
+/** A piecewise-constant function of time, kept change by change (transient levels included). */
+export class StepFunction {
+  readonly times: number[] = [0];
+  readonly levels: number[] = [0];
+  level = 0;
+
+  change(t: number, delta: number): void {
+    this.level += delta;
+    this.times.push(t);
+    this.levels.push(this.level);
+  }
+
+  /** Integral over [a, b]. */
+  integral(a: number, b: number): number {
+    let sum = 0;
+    const n = this.times.length;
+    for (let i = 0; i < n; i++) {
+      const from = Math.max(this.times[i], a);
+      const to = Math.min(i + 1 < n ? this.times[i + 1] : Infinity, b);
+      if (to > from) sum += this.levels[i] * (to - from);
+    }
+    return sum;
+  }
+
+  /** Largest level in effect at a time in [a, b], counting every level held even for no time. */
+  max(a: number, b: number): number {
+    let best = -Infinity;
+    for (let i = 0; i < this.times.length; i++) {
+      const next = i + 1 < this.times.length ? this.times[i + 1] : Infinity;
+      // Level i holds over [times[i], next); a zero-length hold at a time in [a, b] still counts.
+      const heldInside = this.times[i] >= a && this.times[i] <= b;
+      const heldAtA = this.times[i] <= a && next > a;
+      if (heldInside || heldAtA) best = Math.max(best, this.levels[i]);
+    }
+    return best;
+  }
+}
+
+interface Waiting {
+  visit: number;
+  priority: number;
+  /** Order within a priority: back joins count up from 1, front joins down from -1. */
+  key: number;
+}
+
+export interface VisitReplay {
+  /** Sum of the line stretches that ended (joined → started, moved, or left). */
+  stretches: number;
+  /** Line it is still waiting in at the end of the day, or -1. */
+  lineAtEnd: number;
+  joinedAt: number;
+  /** Time served at counters and at kiosks, breakdown repairs excluded. */
+  counterWork: number;
+  kioskWork: number;
+  counterStarts: number;
+  kioskStarts: number;
+  interruptions: number;
+  reachedCounter: boolean;
+}
+
+export interface HallReplay {
+  layout: HallLayout;
+  /** End of the day as the loop measures it: the horizon, or with drain the last join or departure if later. */
+  end: number;
+  /** End of each station's day: the horizon, or with drain its last service end if later. */
+  stationEnd: number[];
+  /** Laws about servers: one customer at a time, only while staffed and open, never while broken. */
+  servers: string[];
+  /** Laws about lines: the customer whose turn it is starts; skills; jockeys move the last. */
+  lines: string[];
+  /** Each visit's steps follow the visit grammar, in time order; the clock never goes back. */
+  grammar: string[];
+  /**
+   * Nobody waits in a line while a counter that calls that line is idle (staffed, open, working),
+   * nor in the line of a closed counter while another counter of its group is open.
+   */
+  idle: string[];
+  /** Balking follows the line seen on arrival: never past a certain balk, never beside a free counter. */
+  balking: string[];
+  visits: VisitReplay[];
+  waiting: StepFunction;
+  busy: StepFunction[];
+  staffed: StepFunction[];
+}
+
+/** A visit's step list in a readable form for messages: `arrived@1.5 joined(L0)@1.5 ...`. */
+export function describeVisit(recorder: VisitRecorder, visit: number): string {
+  return recorder.visits[visit].steps
+    .map((e) => {
+      const where = e.line >= 0 ? `(L${e.line})` : e.server >= 0 ? `(s${e.server})` : e.kind === 'departed' ? `(${e.outcome},w=${e.waited})` : '';
+      return `${e.kind}${where}@${e.at}`;
+    })
+    .join(' ');
+}
+
+export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
+  const layout = hallLayout(model);
+  const { stationFirst, stationSize, serverStation, serverLine, lineStation, lineServers, counterCount, kioskStation } = layout;
+  const serverCount = serverStation.length;
+  const entries = recorder.entries;
+
+  let lastActivity = 0;
+  for (const e of entries) if (e.kind === 'joined' || e.kind === 'departed') lastActivity = Math.max(lastActivity, e.at);
+  const end = model.drain ? Math.max(model.horizon, lastActivity) : model.horizon;
+
+  const servers: string[] = [];
+  const lines: string[] = [];
+  const grammar: string[] = [];
+  const idle: string[] = [];
+  const balking: string[] = [];
+
+  const staffedS = new Uint8Array(serverCount);
+  const closingS = new Uint8Array(serverCount);
+  const brokenS = new Uint8Array(serverCount);
+  const servingS = new Int32Array(serverCount).fill(-1);
+  const workFrom = new Float64Array(serverCount);
+
+  const waiting = new StepFunction();
+  const busy = layout.stationSize.map(() => new StepFunction());
+  const lastFinish = layout.stationSize.map(() => 0);
+  const staffed = layout.stationSize.map(() => new StepFunction());
+
+  const visits: VisitReplay[] = recorder.visits.map(() => ({
+    stretches: 0,
+    lineAtEnd: -1,
+    joinedAt: NaN,
+    counterWork: 0,
+    kioskWork: 0,
+    counterStarts: 0,
+    kioskStarts: 0,
+    interruptions: 0,
+    reachedCounter: false,
+  }));
+  const priorityOf = (visit: number) => model.types[recorder.visits[visit].type].priority;
+  const lineOf = new Int32Array(recorder.visits.length).fill(-1);
+  const interruptedAt = new Int32Array(recorder.visits.length).fill(-1);
+  const queues: Waiting[][] = lineStation.map(() => []);
+  let backKey = 0;
+  let frontKey = 0;
+  /** Per group: back-join keys up to this one were given before its latest shift change. */
+  const keyAtShift = model.groups.map(() => 0);
+  /** Per group: time of its latest shift change. */
+  const shiftedAt = model.groups.map(() => -1);
+
+  const setStaffed = (s: number, on: boolean, t: number) => {
+    staffedS[s] = on ? 1 : 0;
+    staffed[serverStation[s]].change(t, on ? 1 : -1);
+  };
+
+  // The shift plan, applied by the documented rule.
+  const applyShift = (g: number, wanted: number, t: number) => {
+    const first = stationFirst[g];
+    const last = first + stationSize[g] - 1;
+    let accepting = 0;
+    for (let s = first; s <= last; s++) if (staffedS[s] && !closingS[s]) accepting++;
+    for (let s = first; s <= last && accepting < wanted; s++) {
+      if (closingS[s]) {
+        closingS[s] = 0;
+        accepting++;
+      }
+    }
+    for (let s = first; s <= last && accepting < wanted; s++) {
+      if (staffedS[s]) continue;
+      setStaffed(s, true, t);
+      accepting++;
+    }
+    for (let s = last; s >= first && accepting > wanted; s--) {
+      if (!staffedS[s] || closingS[s] || servingS[s] >= 0) continue;
+      setStaffed(s, false, t);
+      accepting--;
+    }
+    for (let s = last; s >= first && accepting > wanted; s--) {
+      if (!staffedS[s] || closingS[s]) continue;
+      closingS[s] = 1;
+      accepting--;
+    }
+  };
+  for (let g = 0; g < layout.groupCount; g++) applyShift(g, model.groups[g].shiftCount[0], 0);
+  if (kioskStation >= 0) for (let k = 0; k < stationSize[kioskStation]; k++) setStaffed(stationFirst[kioskStation] + k, true, 0);
+  const shifts: Array<{ at: number; group: number; count: number }> = [];
+  model.groups.forEach((g, group) => {
+    for (let i = 1; i < g.shiftAt.length; i++) if (g.shiftAt[i] < model.horizon) shifts.push({ at: g.shiftAt[i], group, count: g.shiftCount[i] });
+  });
+  shifts.sort((a, b) => a.at - b.at || a.group - b.group);
+
+  const isOpen = (s: number) => staffedS[s] === 1 && closingS[s] === 0;
+  const headOf = (line: number, maxKey = Infinity): Waiting | undefined => {
+    let best: Waiting | undefined;
+    for (const w of queues[line]) {
+      if (w.key > maxKey) continue;
+      if (!best || w.priority > best.priority || (w.priority === best.priority && w.key < best.key)) best = w;
+    }
+    return best;
+  };
+  const lastOf = (line: number): Waiting | undefined => {
+    let best: Waiting | undefined;
+    for (const w of queues[line]) {
+      if (!best || w.priority < best.priority || (w.priority === best.priority && w.key > best.key)) best = w;
+    }
+    return best;
+  };
+  const leave = (visit: number, t: number) => {
+    const line = lineOf[visit];
+    const q = queues[line];
+    q.splice(
+      q.findIndex((w) => w.visit === visit),
+      1,
+    );
+    visits[visit].stretches += t - visits[visit].joinedAt;
+    lineOf[visit] = -1;
+  };
+  const servesType = (station: number, visit: number) =>
+    station === kioskStation || Array.from(model.types[recorder.visits[visit].type].servedBy).includes(station);
+
+  const checkIdle = (t: number) => {
+    for (let line = 0; line < queues.length; line++) {
+      if (queues[line].length === 0) continue;
+      for (const s of lineServers[line]) {
+        if (isOpen(s) && !brokenS[s] && servingS[s] < 0) {
+          idle.push(`at ${t}: ${queues[line].length} waiting in line ${line} while server ${s} is idle (staffed, open, working)`);
+        }
+      }
+      // A per-counter line is called by its counter only: when that counter is closed (or closing)
+      // while another counter of the group is open, its customers must have chosen again.
+      const st = lineStation[line];
+      if (!lineServers[line].some(isOpen)) {
+        for (let s = stationFirst[st]; s < stationFirst[st] + stationSize[st]; s++) {
+          if (isOpen(s)) idle.push(`at ${t}: ${queues[line].length} waiting in line ${line}, whose counter is closed, while server ${s} of the same group is open`);
+        }
+      }
+    }
+  };
+
+  let clock = 0;
+  let nextShift = 0;
+  /**
+   * Shift changes of the current minute not applied yet, in group order. The loop runs the changes
+   * of one minute group by group before anything else of that minute; what a change does (calling
+   * a line, redistributing per-counter lines) is logged before the next group's change. So a change
+   * is applied when the first entry that needs it comes, or at the end of the minute.
+   */
+  let pending: Array<{ at: number; group: number; count: number }> = [];
+  const shift = (sh: { at: number; group: number; count: number }) => {
+    applyShift(sh.group, sh.count, sh.at);
+    keyAtShift[sh.group] = backKey;
+    shiftedAt[sh.group] = sh.at;
+  };
+  const applyPendingUpTo = (group: number) => {
+    while (pending.length > 0 && pending[0].group <= group) shift(pending.shift()!);
+  };
+  const advance = (t: number, what: string) => {
+    if (t < clock) grammar.push(`the clock went back from ${clock} to ${t} at ${what}`);
+    if (t > clock) {
+      applyPendingUpTo(Infinity);
+      checkIdle(clock);
+      clock = t;
+    }
+  };
+  const groupOfLine = (line: number) => (lineStation[line] === kioskStation ? -1 : lineStation[line]);
+
+  for (const e of entries) {
+    while (nextShift < shifts.length && shifts[nextShift].at < e.at) {
+      const sh = shifts[nextShift++];
+      advance(sh.at, `the shift change of group ${sh.group}`);
+      shift(sh);
+    }
+    advance(e.at, `log entry ${e.seq} (${e.kind})`);
+    while (nextShift < shifts.length && shifts[nextShift].at === e.at) pending.push(shifts[nextShift++]);
+    if (pending.length > 0) {
+      // Only calls and moves can come from a shift change; anything else comes after all of them.
+      if (e.kind !== 'started' && e.kind !== 'joined') applyPendingUpTo(Infinity);
+      else {
+        const from = lineOf[e.visit];
+        let needed = from >= 0 ? groupOfLine(from) : -1;
+        if (e.kind === 'started' && e.server < counterCount) {
+          const h = serverStation[e.server];
+          if (!isOpen(e.server) || needed === h) needed = Math.max(needed, h);
+        }
+        applyPendingUpTo(needed);
+      }
+    }
+    const t = e.at;
+    const v = e.visit;
+    switch (e.kind) {
+      case 'arrived':
+        break;
+      case 'joined': {
+        const from = lineOf[v];
+        const steps = recorder.visits[v].steps;
+        const balk = model.types[recorder.visits[v].type].balk;
+        const position = steps.indexOf(e);
+        if (balk && position >= 1 && steps[position - 1].kind === 'arrived') {
+          const seen = queues[e.line].length;
+          if (balkChance(balk, seen) === 1) balking.push(`visit ${v} joined line ${e.line} at ${t} with ${seen} waiting, where its type always balks`);
+        }
+        const station = lineStation[e.line];
+        if (!servesType(station, v)) lines.push(`visit ${v} (type ${recorder.visits[v].type}) joined line ${e.line} at ${t}, of a station without its skill`);
+        const front = interruptedAt[v] >= 0;
+        if (front) {
+          if (from >= 0) lines.push(`visit ${v} was interrupted at ${t} while still in line ${from}`);
+          if (serverLine[interruptedAt[v]] !== e.line) lines.push(`visit ${v} interrupted at server ${interruptedAt[v]} went back to line ${e.line}, not to that server's line`);
+          interruptedAt[v] = -1;
+        }
+        if (from >= 0) {
+          // A move is a jockey (the last of the line moves), or, right after a shift change closed the
+          // line's counter, a new choice of line: then its customers leave in their order, all before
+          // any rejoins (so those who rejoined the same line do not count).
+          const g = groupOfLine(from);
+          const rechoosing = g >= 0 && shiftedAt[g] === t && !lineServers[from].some(isOpen);
+          const candidates = [...(model.jockey ? [lastOf(from)] : []), ...(rechoosing ? [headOf(from, keyAtShift[g])] : [])];
+          if (!candidates.some((w) => w?.visit === v)) {
+            lines.push(
+              `visit ${v} moved from line ${from} to ${e.line} at ${t}, but ${candidates.length === 0 ? 'nobody moves (no jockeying, no closing counter)' : `it was the turn of visit ${candidates.map((w) => w?.visit).join(' or ')}`}`,
+            );
+          }
+          leave(v, t);
+        } else {
+          waiting.change(t, 1);
+        }
+        lineOf[v] = e.line;
+        visits[v].joinedAt = t;
+        queues[e.line].push({ visit: v, priority: priorityOf(v), key: front ? --frontKey : ++backKey });
+        break;
+      }
+      case 'started': {
+        const s = e.server;
+        const st = serverStation[s];
+        if (s < 0 || s >= serverCount) {
+          servers.push(`visit ${v} started at unknown server ${s}`);
+          break;
+        }
+        if (servingS[s] >= 0) servers.push(`server ${s} started visit ${v} at ${t} while serving visit ${servingS[s]}`);
+        if (!staffedS[s]) servers.push(`server ${s} started visit ${v} at ${t} while closed (not staffed by the shift plan)`);
+        else if (closingS[s]) servers.push(`server ${s} started visit ${v} at ${t} while closing (its shift ended; it may only finish its customer)`);
+        if (brokenS[s]) servers.push(`server ${s} started visit ${v} at ${t} while broken`);
+        if (!servesType(st, v)) servers.push(`server ${s} of station ${st} started visit ${v} of type ${recorder.visits[v].type}, which it has no skill for`);
+        const line = lineOf[v];
+        if (line >= 0) {
+          // Straight from one line to another server: only when the line's counters have all just
+          // closed and its customers choose again (they may then go to an idle counter at once).
+          const g = groupOfLine(line);
+          const rechoosing = serverLine[s] !== line && g >= 0 && shiftedAt[g] === t && !lineServers[line].some(isOpen);
+          if (serverLine[s] !== line && !rechoosing) lines.push(`visit ${v} waiting in line ${line} started at server ${s}, which calls line ${serverLine[s]}`);
+          const head = headOf(line, rechoosing ? keyAtShift[g] : Infinity);
+          if (head?.visit !== v) {
+            lines.push(
+              `visit ${v} (priority ${priorityOf(v)}) started from line ${line} at ${t}, but it was the turn of visit ${head?.visit} (priority ${head ? head.priority : '-'})`,
+            );
+          }
+          leave(v, t);
+          waiting.change(t, -1);
+        }
+        servingS[s] = v;
+        workFrom[s] = t;
+        busy[st].change(t, 1);
+        if (s < counterCount) {
+          visits[v].counterStarts++;
+          visits[v].reachedCounter = true;
+        } else visits[v].kioskStarts++;
+        break;
+      }
+      case 'finished':
+      case 'interrupted': {
+        const s = e.server;
+        if (servingS[s] !== v) {
+          servers.push(`server ${s} ${e.kind} visit ${v} at ${t} but was serving visit ${servingS[s]}`);
+          break;
+        }
+        if (brokenS[s]) servers.push(`server ${s} ${e.kind} visit ${v} at ${t} while broken`);
+        const work = brokenS[s] ? 0 : t - workFrom[s];
+        if (s < counterCount) visits[v].counterWork += work;
+        else visits[v].kioskWork += work;
+        servingS[s] = -1;
+        busy[serverStation[s]].change(t, -1);
+        if (e.kind === 'finished') lastFinish[serverStation[s]] = t;
+        if (e.kind === 'interrupted') {
+          visits[v].interruptions++;
+          interruptedAt[v] = s;
+        } else if (closingS[s]) {
+          closingS[s] = 0;
+          setStaffed(s, false, t);
+        }
+        break;
+      }
+      case 'departed': {
+        if (e.outcome === BALKED) {
+          const type = model.types[recorder.visits[v].type];
+          const uptake = model.kiosks ? type.kioskUptake : 0;
+          const stations = uptake === 0 ? Array.from(type.servedBy) : uptake === 1 ? [kioskStation] : [];
+          for (const st of stations) {
+            for (let s = stationFirst[st]; s < stationFirst[st] + stationSize[st]; s++) {
+              if (isOpen(s) && !brokenS[s] && servingS[s] < 0) balking.push(`visit ${v} balked at ${t} while server ${s} was free for it`);
+            }
+          }
+          const candidates = stations.flatMap((st) => lineStation.flatMap((station, line) => (station === st ? [line] : [])));
+          if (type.balk && candidates.length > 0 && candidates.every((line) => balkChance(type.balk!, queues[line].length) === 0)) {
+            balking.push(`visit ${v} balked at ${t} though every line it could join was short enough never to balk (${candidates.map((l) => queues[l].length)})`);
+          }
+        }
+        if (lineOf[v] >= 0) {
+          if (e.outcome !== ABANDONED) lines.push(`visit ${v} left line ${lineOf[v]} at ${t} with outcome ${e.outcome}, not as abandoned`);
+          leave(v, t);
+          waiting.change(t, -1);
+        }
+        break;
+      }
+      case 'brokeDown': {
+        const s = e.server;
+        if (brokenS[s]) servers.push(`server ${s} broke down at ${t} while already broken`);
+        if (servingS[s] >= 0) {
+          const c = servingS[s];
+          if (s < counterCount) visits[c].counterWork += t - workFrom[s];
+          else visits[c].kioskWork += t - workFrom[s];
+        }
+        brokenS[s] = 1;
+        break;
+      }
+      case 'repaired': {
+        const s = e.server;
+        if (!brokenS[s]) servers.push(`server ${s} was repaired at ${t} without being broken`);
+        brokenS[s] = 0;
+        workFrom[s] = t;
+        break;
+      }
+    }
+  }
+  applyPendingUpTo(Infinity);
+  while (nextShift < shifts.length && shifts[nextShift].at <= end) {
+    const sh = shifts[nextShift++];
+    advance(sh.at, `the shift change of group ${sh.group}`);
+    shift(sh);
+  }
+  checkIdle(clock);
+  recorder.visits.forEach((_, v) => {
+    visits[v].lineAtEnd = lineOf[v];
+  });
+  checkGrammar(model, recorder, layout, grammar);
+  const stationEnd = lastFinish.map((last) => (model.drain ? Math.max(model.horizon, last) : model.horizon));
+  return { layout, end, stationEnd, servers, lines, grammar, idle, balking, visits, waiting, busy, staffed };
+}
+
+/** The chance that a customer of a balking type leaves on seeing `seen` waiting. */
+export function balkChance(balk: BalkModel, seen: number): number {
+  if (seen >= balk.queueLength) return 1;
+  const p = balk.probabilityByLength;
+  return p.length === 0 ? 0 : p[Math.min(seen, p.length - 1)];
+}
+
+/**
+ * Each visit: arrived first; then lines and services; a service ends (finished or interrupted) at
+ * the server that started it; an interrupted customer rejoins a line at once; a counter service
+ * that finishes ends the visit at once; a kiosk visit ends, or goes on to the counters at once;
+ * balking happens on arrival with no wait; departed is last. Times never decrease.
+ */
+function checkGrammar(model: Model, recorder: VisitRecorder, layout: HallLayout, out: string[]): void {
+  for (const visit of recorder.visits) {
+    const steps = visit.steps;
+    const bad = (msg: string) => out.push(`visit ${visit.number}: ${msg} [${steps.map((e) => `${e.kind}@${e.at}`).join(' ')}]`);
+    if (steps[0]?.kind !== 'arrived') {
+      bad('does not start with arrived');
+      continue;
+    }
+    let state: 'new' | 'line' | 'service' | 'interrupted' | 'doneKiosk' | 'doneCounter' | 'gone' = 'new';
+    let server = -1;
+    let previous: LogEntry = steps[0];
+    for (const e of steps.slice(1)) {
+      if (e.at < previous.at) bad(`${e.kind} at ${e.at} before its previous step at ${previous.at}`);
+      const instant = e.at === previous.at;
+      switch (e.kind) {
+        case 'arrived':
+          bad('arrived twice');
+          break;
+        case 'joined':
+          if (state === 'interrupted' && !instant) bad('rejoined a line later than its interruption');
+          if (state === 'doneKiosk' && !instant) bad('went on from the kiosk to the counters later than it finished');
+          if (state === 'service' || state === 'doneCounter' || state === 'gone') bad(`joined a line while ${state}`);
+          state = 'line';
+          break;
+        case 'started':
+          if (state === 'service' || state === 'interrupted' || state === 'doneCounter' || state === 'gone') bad(`started while ${state}`);
+          if (state === 'doneKiosk' && !instant) bad('reached a counter later than it finished at the kiosk');
+          if (state === 'doneKiosk' && e.server >= layout.counterCount) bad('used a kiosk twice');
+          if (state === 'new' && !instant) bad('started a service later than it arrived without joining a line');
+          state = 'service';
+          server = e.server;
+          break;
+        case 'finished':
+        case 'interrupted':
+          if (state !== 'service') bad(`${e.kind} while ${state}`);
+          else if (e.server !== server) bad(`${e.kind} at server ${e.server}, started at ${server}`);
+          if (e.kind === 'interrupted' && server >= layout.counterCount) bad('was interrupted at a kiosk');
+          state = e.kind === 'interrupted' ? 'interrupted' : server >= layout.counterCount ? 'doneKiosk' : 'doneCounter';
+          break;
+        case 'departed':
+          if (e.outcome === SERVED) {
+            if (state !== 'doneKiosk' && state !== 'doneCounter') bad(`left as served while ${state}`);
+            else if (!instant) bad('left later than its service finished');
+          } else if (e.outcome === ABANDONED) {
+            if (state !== 'line') bad(`abandoned while ${state}`);
+          } else if (e.outcome === BALKED) {
+            if (state !== 'new' || !instant) bad('balked other than on arrival');
+            if (e.waited !== 0) bad(`balked with a wait of ${e.waited}`);
+            if (model.types[visit.type].balk === null) bad('balked though its type never balks');
+          } else bad(`left with unknown outcome ${e.outcome}`);
+          if (!(e.waited >= 0)) bad(`left with a wait of ${e.waited}`);
+          state = 'gone';
+          break;
+        default:
+          bad(`has a ${e.kind} step`);
+      }
+      previous = e;
+    }
+  }
+}
