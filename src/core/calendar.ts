@@ -10,6 +10,11 @@
  * (first scheduled, first fired), on every machine, so ties are broken by it and never by heap
  * layout. The sequence number doubles as a token: a handler can remember the number of the event
  * it scheduled and ignore the event when it fires if it no longer matches (lazy cancellation).
+ *
+ * Why a side slot: the next walk-in is always pending and always replaced by the one after it, so
+ * it is kept beside the heap (`scheduleAside`) and compared with the heap's root on each pop. That
+ * spares a heap insertion and a sift-down per customer; because it takes its sequence number from
+ * the same counter, events fire in exactly the order the heap alone would give.
  */
 export class EventCalendar {
   private times: Float64Array;
@@ -18,6 +23,11 @@ export class EventCalendar {
   private targets: Int32Array;
   private count = 0;
   private nextSeq = 0;
+  // The side slot: one pending event outside the heap (asideSeq < 0 when empty).
+  private asideTime = 0;
+  private asideSeq = -1;
+  private asideKind = 0;
+  private asideTarget = 0;
 
   /** Fields of the event last taken by `pop()`; read them before the next pop. */
   time = 0;
@@ -33,18 +43,34 @@ export class EventCalendar {
   }
 
   get size(): number {
-    return this.count;
+    return this.count + (this.asideSeq >= 0 ? 1 : 0);
   }
 
   /** Empties the calendar for the next replication, keeping the grown arrays. */
   clear(): void {
     this.count = 0;
     this.nextSeq = 0;
+    this.asideSeq = -1;
   }
 
   /** Time of the next event, or Infinity when none is left. */
   peekTime(): number {
-    return this.count > 0 ? this.times[0] : Infinity;
+    const heap = this.count > 0 ? this.times[0] : Infinity;
+    return this.asideSeq >= 0 && this.asideTime < heap ? this.asideTime : heap;
+  }
+
+  /**
+   * Schedules the one event kept beside the heap (the next walk-in), which must have fired (or
+   * never been set) before it is set again. Returns its sequence number, like `schedule`.
+   */
+  scheduleAside(time: number, kind: number, target: number): number {
+    if (this.asideSeq >= 0) throw new Error('internal: the calendar\'s side slot is already taken');
+    const seq = this.nextSeq++;
+    this.asideTime = time;
+    this.asideSeq = seq;
+    this.asideKind = kind;
+    this.asideTarget = target;
+    return seq;
   }
 
   /** Schedules an event and returns its sequence number (its cancellation token). */
@@ -71,6 +97,18 @@ export class EventCalendar {
 
   /** Takes the earliest event into `time`, `kind`, `target`, `seq`; false when the calendar is empty. */
   pop(): boolean {
+    const aside = this.asideSeq;
+    if (
+      aside >= 0 &&
+      (this.count === 0 || this.asideTime < this.times[0] || (this.asideTime === this.times[0] && aside < this.seqs[0]))
+    ) {
+      this.time = this.asideTime;
+      this.kind = this.asideKind;
+      this.target = this.asideTarget;
+      this.seq = aside;
+      this.asideSeq = -1;
+      return true;
+    }
     if (this.count === 0) return false;
     this.time = this.times[0];
     this.kind = this.kinds[0];

@@ -339,11 +339,11 @@ export class FrontDesk {
     const arrivals = this.model.arrivals;
     if (arrivals.kind === 'poisson') {
       const at = this.walkIns!.next(now);
-      if (at < this.model.horizon) this.calendar.schedule(at, WALK_IN, -1);
+      if (at < this.model.horizon) this.calendar.scheduleAside(at, WALK_IN, -1);
     } else {
       const next = index + 1;
       if (next < arrivals.times.length && arrivals.times[next] < this.model.horizon) {
-        this.calendar.schedule(arrivals.times[next], WALK_IN, next);
+        this.calendar.scheduleAside(arrivals.times[next], WALK_IN, next);
       }
     }
   }
@@ -367,8 +367,10 @@ export class FrontDesk {
     this.arrive(now, type >= 0 ? type : this.drawType(this.bookedRng), NaN);
   }
 
+  /** A type by its share. With one type there is nothing to draw (the type stream is its own). */
   private drawType(rng: Rng): number {
     const cum = this.model.typeCumShare;
+    if (cum.length === 1) return 0;
     const u = rng();
     let t = 0;
     while (t < cum.length - 1 && u >= cum[t]) t++;
@@ -558,15 +560,21 @@ export class FrontDesk {
 
   // ---------------------------------------------------------------- service
 
+  /** An idle server starts serving customer `c`. */
   private startService(now: number, s: number, c: number): void {
-    const pool = this.customers;
     const st = this.serverStation[s];
+    this.stationIdle[st]--;
+    this.levels.change(1 + st, now, 1);
+    this.beginService(now, s, c);
+  }
+
+  /** Customer `c` is served at `s` (idle count and busy level already account for it). */
+  private beginService(now: number, s: number, c: number): void {
+    const pool = this.customers;
     pool.server[c] = s;
     pool.serviceStart[c] = now;
     pool.patienceToken[c] = -1;
     this.serving[s] = c;
-    this.stationIdle[st]--;
-    this.levels.change(1 + st, now, 1);
     const left = pool.remaining[c];
     const need = left === left ? left : pool.atKiosk[c] ? pool.kioskNeed[c] : pool.counterNeed[c];
     pool.remaining[c] = NaN;
@@ -582,7 +590,6 @@ export class FrontDesk {
     this.serving[s] = -1;
     this.endToken[s] = -1;
     this.stationLastEnd[st] = now;
-    this.levels.change(1 + st, now, -1);
     if (this.log) this.log.finished(c, s, now);
     if (pool.atKiosk[c] && pool.needsCounterAfterKiosk[c]) {
       pool.atKiosk[c] = 0;
@@ -593,17 +600,31 @@ export class FrontDesk {
     this.serverFreed(now, s);
   }
 
-  /** A server has just become free: it closes if its shift ended, otherwise it calls the next. */
+  /**
+   * A server has just finished (its busy level not yet lowered): it closes if its shift ended;
+   * otherwise it calls the next customer of its line, or becomes idle.
+   */
   private serverFreed(now: number, s: number): void {
     const st = this.serverStation[s];
     if (this.closing[s]) {
       this.closing[s] = 0;
       this.staffed[s] = 0;
+      this.levels.change(1 + st, now, -1);
       this.levels.change(1 + this.stationCount + st, now, -1);
       return;
     }
-    this.stationIdle[st]++;
-    this.callNext(now, s);
+    const line = this.serverLine[s];
+    const c = this.lines[line].next();
+    if (c < 0) {
+      this.stationIdle[st]++;
+      this.levels.change(1 + st, now, -1);
+      return;
+    }
+    // Handed straight to the next customer: the server stays busy, so neither its station's busy
+    // level nor its idle count moves (a -1 and a +1 at the same instant add no area).
+    this.leaveLine(now, c);
+    this.beginService(now, s, c);
+    if (this.model.jockey) this.jockeyInto(now, line);
   }
 
   /** An idle server calls the next customer of its line, if any. */

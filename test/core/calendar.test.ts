@@ -77,3 +77,45 @@ describe('EventCalendar', () => {
     );
   });
 });
+
+describe('EventCalendar side slot', () => {
+  it('fires in exactly the order the heap alone would (the next walk-in kept aside)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 8 }), fc.boolean()), { maxLength: 200 }), (script) => {
+        // Each step: fire the next event, then schedule one at now + delay, aside when the flag is
+        // set and the slot is free (as the model does with walk-ins), else in the heap.
+        const withSlot = new EventCalendar(1);
+        const heapOnly = new EventCalendar(1);
+        withSlot.schedule(0, 0, -1);
+        heapOnly.schedule(0, 0, -1);
+        let asideTaken = false;
+        let id = 0;
+        for (const [delay, aside] of script) {
+          expect(withSlot.pop()).toBe(heapOnly.pop());
+          expect([withSlot.time, withSlot.target, withSlot.seq]).toEqual([heapOnly.time, heapOnly.target, heapOnly.seq]);
+          if (withSlot.kind === 1) asideTaken = false;
+          const t = withSlot.time + delay;
+          if (aside && !asideTaken) {
+            withSlot.scheduleAside(t, 1, id);
+            heapOnly.schedule(t, 1, id);
+            asideTaken = true;
+          } else {
+            withSlot.schedule(t, 0, id);
+            heapOnly.schedule(t, 0, id);
+          }
+          id++;
+        }
+        expect(drain(withSlot)).toEqual(drain(heapOnly));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a second pending event', () => {
+    const calendar = new EventCalendar();
+    calendar.scheduleAside(1, 0, 0);
+    expect(() => calendar.scheduleAside(2, 0, 0)).toThrow(/side slot/);
+    expect(calendar.size).toBe(1);
+    expect(calendar.peekTime()).toBe(1);
+  });
+});
