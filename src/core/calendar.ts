@@ -2,9 +2,10 @@
  * The event calendar: a binary min-heap of (time, sequence) over typed arrays.
  *
  * Why typed arrays and not objects: the loop schedules and fires millions of events a second; an
- * object per event would make the garbage collector the bottleneck. Entries are four parallel
- * arrays moved together, so scheduling and firing allocate nothing once the arrays have grown to
- * the day's peak.
+ * object per event would make the garbage collector the bottleneck. Entries are three parallel
+ * arrays moved together (time, sequence, and kind and target packed in one integer: kind in the
+ * low 4 bits), so scheduling and firing allocate nothing once the arrays have grown to the day's
+ * peak. Kinds are 0..15; targets fit in 27 bits with sign (-1 is a valid target).
  *
  * Why a sequence number: two events at the same minute must fire in the order they were scheduled
  * (first scheduled, first fired), on every machine, so ties are broken by it and never by heap
@@ -19,8 +20,8 @@
 export class EventCalendar {
   private times: Float64Array;
   private seqs: Float64Array;
-  private kinds: Int32Array;
-  private targets: Int32Array;
+  /** target * 16 + kind; decoded with `& 15` and `>> 4`, which also hold for target -1. */
+  private codes: Int32Array;
   private count = 0;
   private nextSeq = 0;
   // The side slot: one pending event outside the heap (asideSeq < 0 when empty).
@@ -38,8 +39,7 @@ export class EventCalendar {
   constructor(initialCapacity = 64) {
     this.times = new Float64Array(initialCapacity);
     this.seqs = new Float64Array(initialCapacity);
-    this.kinds = new Int32Array(initialCapacity);
-    this.targets = new Int32Array(initialCapacity);
+    this.codes = new Int32Array(initialCapacity);
   }
 
   get size(): number {
@@ -90,8 +90,7 @@ export class EventCalendar {
     }
     times[hole] = time;
     seqs[hole] = seq;
-    this.kinds[hole] = kind;
-    this.targets[hole] = target;
+    this.codes[hole] = target * 16 + kind;
     return seq;
   }
 
@@ -111,8 +110,9 @@ export class EventCalendar {
     }
     if (this.count === 0) return false;
     this.time = this.times[0];
-    this.kind = this.kinds[0];
-    this.target = this.targets[0];
+    const code = this.codes[0];
+    this.kind = code & 15;
+    this.target = code >> 4;
     this.seq = this.seqs[0];
     const last = --this.count;
     if (last > 0) this.siftDownFrom(last);
@@ -125,8 +125,7 @@ export class EventCalendar {
     const seqs = this.seqs;
     const time = times[from];
     const seq = seqs[from];
-    const kind = this.kinds[from];
-    const target = this.targets[from];
+    const code = this.codes[from];
     const n = this.count;
     let hole = 0;
     for (;;) {
@@ -146,30 +145,25 @@ export class EventCalendar {
     }
     times[hole] = time;
     seqs[hole] = seq;
-    this.kinds[hole] = kind;
-    this.targets[hole] = target;
+    this.codes[hole] = code;
   }
 
   private moveEntry(from: number, to: number): void {
     this.times[to] = this.times[from];
     this.seqs[to] = this.seqs[from];
-    this.kinds[to] = this.kinds[from];
-    this.targets[to] = this.targets[from];
+    this.codes[to] = this.codes[from];
   }
 
   private grow(): void {
     const capacity = this.times.length * 2;
     const times = new Float64Array(capacity);
     const seqs = new Float64Array(capacity);
-    const kinds = new Int32Array(capacity);
-    const targets = new Int32Array(capacity);
+    const codes = new Int32Array(capacity);
     times.set(this.times);
     seqs.set(this.seqs);
-    kinds.set(this.kinds);
-    targets.set(this.targets);
+    codes.set(this.codes);
     this.times = times;
     this.seqs = seqs;
-    this.kinds = kinds;
-    this.targets = targets;
+    this.codes = codes;
   }
 }

@@ -35,8 +35,6 @@ export class CustomerPool {
   counted: Uint8Array;
   /** Index of the byPeriod period of its arrival, or -1 when past the last period. */
   period: Int32Array;
-  /** Server currently serving it, or -1. */
-  server: Int32Array;
   /** Minute its current (or last) service started. */
   serviceStart: Float64Array;
 
@@ -62,7 +60,6 @@ export class CustomerPool {
     this.needsCounterAfterKiosk = new Uint8Array(0);
     this.counted = new Uint8Array(0);
     this.period = new Int32Array(0);
-    this.server = new Int32Array(0);
     this.serviceStart = new Float64Array(0);
     this.free = new Int32Array(0);
     this.resize(initialCapacity);
@@ -104,7 +101,6 @@ export class CustomerPool {
     this.needsCounterAfterKiosk = growUint8(this.needsCounterAfterKiosk, capacity);
     this.counted = growUint8(this.counted, capacity);
     this.period = growInt32(this.period, capacity);
-    this.server = growInt32(this.server, capacity);
     this.serviceStart = growFloat64(this.serviceStart, capacity);
     const free = new Int32Array(capacity);
     free.set(this.free.subarray(0, this.freeCount));

@@ -393,10 +393,8 @@ export class FrontDesk {
     pool.patience[c] = kind.patience ? kind.patience.sample(this.patienceRng[type]) : Infinity;
     pool.waited[c] = 0;
     pool.remaining[c] = NaN;
-    pool.line[c] = -1;
     pool.ticket[c] = -1;
     pool.patienceToken[c] = -1;
-    pool.server[c] = -1;
     let toKiosk = false;
     if (model.kiosks) {
       toKiosk = this.kioskChoiceRng() < kind.kioskUptake;
@@ -460,6 +458,7 @@ export class FrontDesk {
   private chooseLine(c: number): number {
     const groups = this.model.types[this.customers.type[c]].servedBy;
     const perCounter = this.model.lineLayout === 'per-counter';
+    if (!perCounter && groups.length === 1) return this.stationLine[groups[0]];
     let best = -1;
     let bestScore = Infinity;
     for (let i = 0; i < groups.length; i++) {
@@ -571,7 +570,6 @@ export class FrontDesk {
   /** Customer `c` is served at `s` (idle count and busy level already account for it). */
   private beginService(now: number, s: number, c: number): void {
     const pool = this.customers;
-    pool.server[c] = s;
     pool.serviceStart[c] = now;
     pool.patienceToken[c] = -1;
     this.serving[s] = c;
@@ -671,7 +669,6 @@ export class FrontDesk {
     const v = this.serving[s];
     const st = this.serverStation[s];
     pool.remaining[v] = this.endTime[s] - now;
-    pool.server[v] = -1;
     this.endToken[s] = -1;
     this.serving[s] = -1;
     this.levels.change(1 + st, now, -1);
