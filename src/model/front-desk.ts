@@ -15,6 +15,7 @@ import { Levels } from '../stats/levels.js';
 import type { MetricValues, ReplicationMetrics } from '../runner/result.js';
 import { CustomerPool } from './customers.js';
 import { CustomerTally } from './customer-tally.js';
+import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
 import type { Model } from './model.js';
 import { dayPeriods } from './periods.js';
@@ -45,8 +46,8 @@ export class FrontDesk {
   private readonly calendar = new EventCalendar(256);
   private readonly customers = new CustomerPool(256);
 
-  // Stations: counter groups 0..groupCount-1, then the kiosks (if any) as station groupCount.
-  private readonly groupCount: number;
+  // The fixed layout (see hall-layout.ts for the numbering of stations, servers and lines).
+  private readonly layout: HallLayout;
   private readonly stationCount: number;
   private readonly kioskStation: number;
   private readonly stationFirst: Int32Array;
@@ -58,7 +59,6 @@ export class FrontDesk {
   private readonly stationAccepting: Int32Array;
   /** Staffed, not broken, not serving: can start a service now. */
   private readonly stationIdle: Int32Array;
-  /** Single-line layout: the line of each station; per-counter: -1 for counter groups. */
   private readonly stationLine: Int32Array;
 
   // Servers (counters and kiosks).
@@ -121,57 +121,30 @@ export class FrontDesk {
     period: number,
     private readonly log: VisitLog | null = null,
   ) {
-    const groups = model.groups;
-    this.groupCount = groups.length;
-    this.kioskStation = model.kiosks ? groups.length : -1;
-    this.stationCount = groups.length + (model.kiosks ? 1 : 0);
-    this.stationFirst = new Int32Array(this.stationCount);
-    this.stationSize = new Int32Array(this.stationCount);
-    let servers = 0;
-    for (let g = 0; g < groups.length; g++) {
-      this.stationFirst[g] = servers;
-      this.stationSize[g] = groups[g].counters;
-      servers += groups[g].counters;
-    }
-    if (model.kiosks) {
-      this.stationFirst[this.kioskStation] = servers;
-      this.stationSize[this.kioskStation] = model.kiosks.count;
-      servers += model.kiosks.count;
-    }
+    const layout = new HallLayout(model);
+    this.layout = layout;
+    // The layout's arrays, held directly: the handlers read them on every event.
+    this.stationCount = layout.stationCount;
+    this.kioskStation = layout.kioskStation;
+    this.stationFirst = layout.stationFirst;
+    this.stationSize = layout.stationSize;
+    this.stationLine = layout.stationLine;
+    this.serverStation = layout.serverStation;
+    this.serverLine = layout.serverLine;
+    this.lineStation = layout.lineStation;
+    this.levelOfType = layout.levelOfType;
+    for (let l = 0; l < layout.lineCount; l++) this.lines.push(new Line(layout.priorityLevels, this.customers));
+
+    const servers = layout.serverCount;
     this.stationAccepting = new Int32Array(this.stationCount);
     this.stationIdle = new Int32Array(this.stationCount);
     this.stationLastEnd = new Float64Array(this.stationCount);
-    this.stationLine = new Int32Array(this.stationCount).fill(-1);
-    this.serverStation = new Int32Array(servers);
-    this.serverLine = new Int32Array(servers);
     this.serving = new Int32Array(servers);
     this.staffed = new Uint8Array(servers);
     this.closing = new Uint8Array(servers);
     this.broken = new Uint8Array(servers);
     this.endToken = new Float64Array(servers);
     this.endTime = new Float64Array(servers);
-
-    // Priority levels: distinct priorities, highest first.
-    const priorities = [...new Set(model.types.map((t) => t.priority))].sort((a, b) => b - a);
-    this.levelOfType = Int32Array.from(model.types, (t) => priorities.indexOf(t.priority));
-
-    const lineStation: number[] = [];
-    const addLine = (station: number): number => {
-      this.lines.push(new Line(priorities.length, this.customers));
-      lineStation.push(station);
-      return this.lines.length - 1;
-    };
-    for (let st = 0; st < this.stationCount; st++) {
-      const perCounter = model.lineLayout === 'per-counter' && st !== this.kioskStation;
-      const shared = perCounter ? -1 : addLine(st);
-      this.stationLine[st] = shared;
-      for (let k = 0; k < this.stationSize[st]; k++) {
-        const s = this.stationFirst[st] + k;
-        this.serverStation[s] = st;
-        this.serverLine[s] = perCounter ? addLine(st) : shared;
-      }
-    }
-    this.lineStation = Int32Array.from(lineStation);
 
     this.levels = new Levels(1 + 2 * this.stationCount);
     this.periodLength = period;
@@ -274,7 +247,7 @@ export class FrontDesk {
     this.bookedRng = stream('appointments');
 
     // Staffing at opening, then the later shift changes.
-    for (let g = 0; g < this.groupCount; g++) {
+    for (let g = 0; g < this.model.groups.length; g++) {
       const plan = model.groups[g];
       this.setStaffing(0, g, plan.shiftCount[0]);
       for (let i = 1; i < plan.shiftAt.length; i++) {
@@ -728,8 +701,7 @@ export class FrontDesk {
     if (st === this.kioskStation) return;
     const first = this.stationFirst[st];
     const last = first + this.stationSize[st] - 1;
-    // Per-counter lines of a station are numbered like its counters.
-    const s = first + (line - this.serverLine[first]);
+    const s = this.layout.serverOfLine(line);
     if (!this.staffed[s] || this.closing[s]) return;
     if (s > first && this.moveLast(now, this.serverLine[s - 1], line)) return;
     if (s < last) this.moveLast(now, this.serverLine[s + 1], line);
@@ -947,19 +919,16 @@ export class FrontDesk {
   }
 
   private stationName(st: number): string {
-    return st === this.kioskStation ? 'kiosks' : this.model.groups[st].name;
+    return this.layout.stationName(st);
   }
 
-  /** Name of a counter or kiosk for traces: its group and its number in the group, e.g. `general#2`. */
+  /** Name of a counter or kiosk for traces, e.g. `general#2`. */
   serverName(server: number): string {
-    const st = this.serverStation[server];
-    return `${this.stationName(st)}#${server - this.stationFirst[st] + 1}`;
+    return this.layout.serverName(server);
   }
 
-  /** Name of a line for traces: its group's name (single line) or its counter's (per-counter lines). */
+  /** Name of a line for traces. */
   lineName(line: number): string {
-    const st = this.lineStation[line];
-    if (this.stationLine[st] === line) return this.stationName(st);
-    return this.serverName(this.stationFirst[st] + (line - this.serverLine[this.stationFirst[st]]));
+    return this.layout.lineName(line);
   }
 }
