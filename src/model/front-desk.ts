@@ -11,14 +11,12 @@
  */
 import { EventCalendar } from '../core/calendar.js';
 import { streamFor, type Rng } from '../core/random.js';
-import { Levels } from '../stats/levels.js';
-import type { MetricValues, ReplicationMetrics } from '../runner/result.js';
+import type { ReplicationMetrics } from '../runner/result.js';
 import { CustomerPool } from './customers.js';
-import { CustomerTally } from './customer-tally.js';
+import { DayStatistics } from './day-statistics.js';
 import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
 import type { Model } from './model.js';
-import { dayPeriods } from './periods.js';
 import { WalkIns } from './walk-ins.js';
 import type { VisitLog } from './visit-log.js';
 
@@ -78,22 +76,9 @@ export class FrontDesk {
   private readonly lineStation: Int32Array;
   private readonly levelOfType: Int32Array;
 
-  // Levels integrated over time: 0 = people waiting in all lines; then busy servers per station,
-  // then staffed servers per station.
-  private readonly levels: Levels;
+  private readonly stats: DayStatistics;
   private readonly periodCount: number;
   private readonly periodLength: number;
-  private readonly periodMarks: Float64Array;
-  private readonly warmupMark: Float64Array;
-  private readonly endMark: Float64Array;
-  private readonly periodQueueMax: Float64Array;
-  private queueMax = 0;
-  private currentPeriod = 0;
-
-  /** The whole day: filled at the end from the per-type tallies (their sum), not per customer. */
-  private readonly day = new CustomerTally();
-  private readonly byType: CustomerTally[] = [];
-  private readonly byPeriod: CustomerTally[] = [];
 
   // Per-replication state.
   private walkIns: WalkIns | null = null;
@@ -146,15 +131,9 @@ export class FrontDesk {
     this.endToken = new Float64Array(servers);
     this.endTime = new Float64Array(servers);
 
-    this.levels = new Levels(1 + 2 * this.stationCount);
+    this.stats = new DayStatistics(model, layout, period);
+    this.periodCount = this.stats.periodCount;
     this.periodLength = period;
-    this.periodCount = Math.ceil(model.horizon / period);
-    this.periodMarks = new Float64Array((this.periodCount + 1) * this.levels.count);
-    this.warmupMark = new Float64Array(this.levels.count);
-    this.endMark = new Float64Array(this.levels.count);
-    this.periodQueueMax = new Float64Array(this.periodCount);
-    for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
-    for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
     this.anyBalking = model.types.some((t) => t.balk !== null);
     this.anyPreempt = model.types.some((t) => t.preempt);
   }
@@ -202,7 +181,7 @@ export class FrontDesk {
       }
     }
     const end = drain ? Math.max(horizon, this.lastActivity) : horizon;
-    return this.collect(end);
+    return this.stats.collect(end, this.stationLastEnd, this.events, this.arrivals);
   }
 
   // ---------------------------------------------------------------- setting up a day
@@ -213,15 +192,7 @@ export class FrontDesk {
     calendar.clear();
     this.customers.clear();
     for (const line of this.lines) line.clear();
-    this.levels.clear();
-    this.periodMarks.fill(0);
-    this.warmupMark.fill(0);
-    this.periodQueueMax.fill(0);
-    this.queueMax = 0;
-    this.currentPeriod = 0;
-    this.day.clear();
-    for (const t of this.byType) t.clear();
-    for (const p of this.byPeriod) p.clear();
+    this.stats.clear();
     this.nextTicket = 0;
     this.lastActivity = 0;
     this.events = 0;
@@ -377,12 +348,9 @@ export class FrontDesk {
     pool.atKiosk[c] = toKiosk ? 1 : 0;
     const counted = now >= model.warmup;
     pool.counted[c] = counted ? 1 : 0;
-    const period = Math.floor(now / this.periodLength);
-    pool.period[c] = period < this.periodCount ? period : -1;
-    if (counted) {
-      this.byType[type].arrived++;
-      if (period < this.periodCount) this.byPeriod[period].arrived++;
-    }
+    const period = this.stats.periodOf(now);
+    pool.period[c] = period;
+    if (counted) this.stats.arrived(type, period);
     if (this.log) this.log.arrived(c, type, now);
     const balkDraw = this.anyBalking ? this.balkRng() : 1;
     if (toKiosk) this.goToKiosks(now, c, balkDraw);
@@ -490,7 +458,7 @@ export class FrontDesk {
     const level = this.levelOfType[pool.type[c]];
     if (front) this.lines[line].joinFront(c, ticket, level);
     else this.lines[line].join(c, ticket, level);
-    this.changeQueue(now, 1);
+    this.stats.waiting(now, 1);
     this.lastActivity = now;
     if (this.log) this.log.joined(c, line, now);
     // Patience is for the whole visit: what is left of it after the lines already stood in.
@@ -506,19 +474,7 @@ export class FrontDesk {
     pool.waited[c] += now - pool.joinedAt[c];
     pool.line[c] = -1;
     pool.ticket[c] = -1;
-    this.changeQueue(now, -1);
-  }
-
-  private changeQueue(now: number, delta: number): void {
-    const levels = this.levels;
-    levels.change(0, now, delta);
-    const waiting = levels.level[0];
-    if (delta > 0) {
-      if (now >= this.model.warmup && waiting > this.queueMax) this.queueMax = waiting;
-      if (this.currentPeriod < this.periodCount && waiting > this.periodQueueMax[this.currentPeriod]) {
-        this.periodQueueMax[this.currentPeriod] = waiting;
-      }
-    }
+    this.stats.waiting(now, -1);
   }
 
   private idleServerOf(st: number): number {
@@ -536,7 +492,7 @@ export class FrontDesk {
   private startService(now: number, s: number, c: number): void {
     const st = this.serverStation[s];
     this.stationIdle[st]--;
-    this.levels.change(1 + st, now, 1);
+    this.stats.busy(st, now, 1);
     this.beginService(now, s, c);
   }
 
@@ -580,15 +536,15 @@ export class FrontDesk {
     if (this.closing[s]) {
       this.closing[s] = 0;
       this.staffed[s] = 0;
-      this.levels.change(1 + st, now, -1);
-      this.levels.change(1 + this.stationCount + st, now, -1);
+      this.stats.busy(st, now, -1);
+      this.stats.staffed(st, now, -1);
       return;
     }
     const line = this.serverLine[s];
     const c = this.lines[line].next();
     if (c < 0) {
       this.stationIdle[st]++;
-      this.levels.change(1 + st, now, -1);
+      this.stats.busy(st, now, -1);
       return;
     }
     // Handed straight to the next customer: the server stays busy, so neither its station's busy
@@ -644,7 +600,7 @@ export class FrontDesk {
     pool.remaining[v] = this.endTime[s] - now;
     this.endToken[s] = -1;
     this.serving[s] = -1;
-    this.levels.change(1 + st, now, -1);
+    this.stats.busy(st, now, -1);
     if (this.log) this.log.interrupted(v, s, now);
     this.stationIdle[st]++;
     this.joinLine(now, v, this.serverLine[s], true);
@@ -670,19 +626,11 @@ export class FrontDesk {
       const type = pool.type[c];
       const period = pool.period[c];
       if (outcome === OUTCOME_SERVED) {
-        const wait = pool.waited[c];
-        const inSystem = now - pool.arrivedAt[c];
-        const inTime = wait <= this.model.waitTarget;
-        const atKiosk = pool.atKiosk[c] === 1;
-        const bucket = this.day.waits.bucketOf(wait);
-        this.byType[type].recordServed(wait, bucket, inSystem, inTime, atKiosk);
-        if (period >= 0) this.byPeriod[period].recordServed(wait, bucket, inSystem, inTime, atKiosk);
+        this.stats.served(type, period, pool.waited[c], now - pool.arrivedAt[c], pool.atKiosk[c] === 1);
       } else if (outcome === OUTCOME_ABANDONED) {
-        this.byType[type].abandoned++;
-        if (period >= 0) this.byPeriod[period].abandoned++;
+        this.stats.abandoned(type, period);
       } else {
-        this.byType[type].balked++;
-        if (period >= 0) this.byPeriod[period].balked++;
+        this.stats.balked(type, period);
       }
     }
     if (this.log) this.log.departed(c, outcome, now, pool.waited[c]);
@@ -738,7 +686,6 @@ export class FrontDesk {
   private setStaffing(now: number, st: number, wanted: number): void {
     const first = this.stationFirst[st];
     const last = first + this.stationSize[st] - 1;
-    const staffedLevel = 1 + this.stationCount + st;
     let accepting = this.stationAccepting[st];
     for (let s = first; s <= last && accepting < wanted; s++) {
       if (this.closing[s]) {
@@ -750,7 +697,7 @@ export class FrontDesk {
       if (this.staffed[s]) continue;
       this.staffed[s] = 1;
       accepting++;
-      this.levels.change(staffedLevel, now, 1);
+      this.stats.staffed(st, now, 1);
       if (!this.broken[s]) {
         this.stationIdle[st]++;
         this.stationAccepting[st] = accepting;
@@ -763,7 +710,7 @@ export class FrontDesk {
       this.staffed[s] = 0;
       if (!this.broken[s]) this.stationIdle[st]--;
       accepting--;
-      this.levels.change(staffedLevel, now, -1);
+      this.stats.staffed(st, now, -1);
       closed.push(s);
     }
     for (let s = last; s >= first && accepting > wanted; s--) {
@@ -830,92 +777,11 @@ export class FrontDesk {
   // ---------------------------------------------------------------- statistics
 
   private onPeriodMark(now: number, p: number): void {
-    this.levels.snapshot(now, this.periodMarks, p * this.levels.count);
-    this.currentPeriod = p;
-    if (p < this.periodCount) this.periodQueueMax[p] = this.levels.level[0];
+    this.stats.periodMark(now, p);
   }
 
   private onWarmupEnd(now: number): void {
-    this.levels.snapshot(now, this.warmupMark, 0);
-    this.queueMax = this.levels.level[0];
-  }
-
-  private collect(end: number): ReplicationMetrics {
-    const model = this.model;
-    const n = this.levels.count;
-    const sc = this.stationCount;
-    this.levels.snapshot(end, this.endMark, 0);
-    const observed = end - model.warmup;
-    const hours = (model.horizon - model.warmup) / 60;
-
-    const metrics: MetricValues = {};
-    this.day.clear();
-    for (const t of this.byType) this.day.add(t);
-    this.day.writeMetrics(metrics, hours, {
-      queueLengthMean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
-      queueLengthMax: this.queueMax,
-    });
-    this.writeDayUtilization(metrics);
-
-    const byType: Record<string, MetricValues> = {};
-    model.types.forEach((t, i) => {
-      const values: MetricValues = {};
-      this.byType[i].writeMetrics(values, hours);
-      byType[t.name] = values;
-    });
-
-    const byPeriod: MetricValues[] = [];
-    for (const { index: p, start, end: stop } of dayPeriods(model, this.periodLength)) {
-      const fromWarmup = start < model.warmup;
-      const from = fromWarmup ? this.warmupMark : this.periodMarks;
-      const fromOffset = fromWarmup ? 0 : p * n;
-      const to = (p + 1) * n;
-      const length = stop - Math.max(start, model.warmup);
-      const values: MetricValues = {};
-      this.byPeriod[p].writeMetrics(values, length / 60, {
-        queueLengthMean: (this.periodMarks[to] - from[fromOffset]) / length,
-        queueLengthMax: this.periodQueueMax[p],
-      });
-      this.writeUtilization(values, from, fromOffset, this.periodMarks, to);
-      for (let st = 0; st < sc; st++) {
-        const staffedArea = this.periodMarks[to + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-        values[`openCounters.${this.stationName(st)}`] = staffedArea / length;
-      }
-      byPeriod.push(values);
-    }
-    return { metrics, byType, byPeriod, events: this.events, customers: this.arrivals };
-  }
-
-  /**
-   * The day's utilisation of each station, from the end of warm-up to the end of that station's
-   * day: the horizon, or with drain its last service if later. Each station ends on its own, so
-   * one group's figure does not move when another group's line drains later.
-   */
-  private writeDayUtilization(out: MetricValues): void {
-    const sc = this.stationCount;
-    const horizon = this.model.horizon;
-    for (let st = 0; st < sc; st++) {
-      const end = this.model.drain ? Math.max(horizon, this.stationLastEnd[st]) : horizon;
-      const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
-      const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
-      out[`utilization.${this.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
-    }
-  }
-
-  /** Utilisation = busy time / staffed time of each station between two marks (NaN if never staffed). */
-  private writeUtilization(
-    out: MetricValues,
-    from: Float64Array,
-    fromOffset: number,
-    to: Float64Array,
-    toOffset: number,
-  ): void {
-    const sc = this.stationCount;
-    for (let st = 0; st < sc; st++) {
-      const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
-      const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-      out[`utilization.${this.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
-    }
+    this.stats.warmupEnd(now);
   }
 
   private stationName(st: number): string {
