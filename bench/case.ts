@@ -60,7 +60,7 @@ async function study(name: string, replications: number, workers: number, withVa
     workers,
   });
   const wall = seconds(start);
-  const customers = result.variants.reduce((n, v) => n + v.metrics.arrived.mean * v.replications, 0);
+  const customers = Math.round(result.variants.reduce((n, v) => n + v.metrics.arrived.mean * v.replications, 0));
   return { wallSeconds: wall, customers, events: NaN, maxRssBytes: 0, waitMean: result.variants[0].metrics.waitMean.mean };
 }
 
