@@ -187,7 +187,7 @@ export class DayStatistics {
       const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
       const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
       const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
-      out[`utilization.${this.layout.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
+      out[`utilization.${this.layout.stationName(st)}`] = utilization(busy, staffed);
     }
   }
 
@@ -197,7 +197,18 @@ export class DayStatistics {
     for (let st = 0; st < sc; st++) {
       const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
       const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-      out[`utilization.${this.layout.stationName(st)}`] = staffed > 0 ? busy / staffed : NaN;
+      out[`utilization.${this.layout.stationName(st)}`] = utilization(busy, staffed);
     }
   }
+}
+
+/**
+ * Busy time over staffed time, NaN when never staffed. Both areas are differences of running sums
+ * whose terms are split at different instants, so a counter busy all the time can come out an ulp
+ * above 1; only that rounding band is snapped to 1, so a real excess would still show.
+ */
+function utilization(busy: number, staffed: number): number {
+  if (!(staffed > 0)) return NaN;
+  const ratio = busy / staffed;
+  return ratio > 1 && ratio <= 1 + 1e-9 ? 1 : ratio;
 }

@@ -582,7 +582,8 @@ export class FrontDesk {
       const first = this.stationFirst[g];
       for (let s = first; s < first + this.stationSize[g]; s++) {
         const v = this.serving[s];
-        if (v < 0 || this.broken[s]) continue;
+        // A closing counter only finishes the customer it has: it is not taken over.
+        if (v < 0 || this.broken[s] || this.closing[s]) continue;
         const p = types[pool.type[v]].priority;
         if (p >= kind.priority) continue;
         const start = pool.serviceStart[v];
@@ -704,28 +705,32 @@ export class FrontDesk {
         this.callNext(now, s);
       }
     }
-    const closed: number[] = [];
     for (let s = last; s >= first && accepting > wanted; s--) {
       if (!this.staffed[s] || this.closing[s] || this.serving[s] >= 0) continue;
       this.staffed[s] = 0;
       if (!this.broken[s]) this.stationIdle[st]--;
       accepting--;
       this.stats.staffed(st, now, -1);
-      closed.push(s);
     }
     for (let s = last; s >= first && accepting > wanted; s--) {
       if (!this.staffed[s] || this.closing[s]) continue;
       this.closing[s] = 1;
       accepting--;
-      closed.push(s);
     }
     this.stationAccepting[st] = accepting;
-    if (closed.length > 0 && this.model.lineLayout === 'per-counter' && st !== this.kioskStation) {
-      this.redistribute(now, closed);
+    if (this.model.lineLayout === 'per-counter' && st !== this.kioskStation && accepting > 0) {
+      // Lines of counters not taking customers (just closed or closing, or closed earlier when
+      // customers had nowhere else to wait) empty into the counters that are.
+      const notTaking: number[] = [];
+      for (let s = first; s <= last; s++) if (!this.staffed[s] || this.closing[s]) notTaking.push(s);
+      this.redistribute(now, notTaking);
     }
   }
 
-  /** Per-counter lines of closing counters: their customers, in order, choose a line again. */
+  /**
+   * Per-counter lines of closing counters: their customers, in order, choose again as if they had
+   * just come in (an idle counter first, else a line), without balking: they are already inside.
+   */
   private redistribute(now: number, closedCounters: number[]): void {
     const movers: number[] = [];
     for (const s of closedCounters) {
@@ -735,10 +740,7 @@ export class FrontDesk {
         movers.push(c);
       }
     }
-    for (const c of movers) {
-      const line = this.chooseLine(c);
-      this.joinLine(now, c, line, false);
-    }
+    for (const c of movers) this.goToCounters(now, c, 1);
   }
 
   private onFailure(now: number, s: number): void {
