@@ -445,25 +445,31 @@ export class FrontDesk {
         return;
       }
     }
-    this.joinLine(now, c, line, false);
+    this.joinLine(now, c, line);
   }
 
   /** Puts a customer at the back (or, resuming an interrupted service, the front) of a line. */
-  private joinLine(now: number, c: number, line: number, front: boolean): void {
+  /**
+   * Puts a customer in a line: at the back of its priority level, or, if its service was
+   * interrupted (preemption), at the front, since its service has begun. A customer whose service
+   * has begun does not renege; any other gets what is left of its patience, which is for the
+   * whole visit.
+   */
+  private joinLine(now: number, c: number, line: number): void {
     const pool = this.customers;
     const ticket = this.nextTicket++;
     pool.line[c] = line;
     pool.ticket[c] = ticket;
     pool.joinedAt[c] = now;
     const level = this.levelOfType[pool.type[c]];
-    if (front) this.lines[line].joinFront(c, ticket, level);
+    const interrupted = pool.remaining[c] === pool.remaining[c];
+    if (interrupted) this.lines[line].joinFront(c, ticket, level);
     else this.lines[line].join(c, ticket, level);
     this.stats.waiting(now, 1);
     this.lastActivity = now;
     if (this.log) this.log.joined(c, line, now);
-    // Patience is for the whole visit: what is left of it after the lines already stood in.
     const patienceLeft = pool.patience[c] - pool.waited[c];
-    if (patienceLeft < Infinity && !front) {
+    if (patienceLeft < Infinity && !interrupted) {
       pool.patienceToken[c] = this.calendar.schedule(now + Math.max(patienceLeft, 0), PATIENCE, c);
     }
   }
@@ -604,7 +610,7 @@ export class FrontDesk {
     this.stats.busy(st, now, -1);
     if (this.log) this.log.interrupted(v, s, now);
     this.stationIdle[st]++;
-    this.joinLine(now, v, this.serverLine[s], true);
+    this.joinLine(now, v, this.serverLine[s]);
     this.startService(now, s, c);
     return true;
   }
@@ -718,29 +724,36 @@ export class FrontDesk {
       accepting--;
     }
     this.stationAccepting[st] = accepting;
-    if (this.model.lineLayout === 'per-counter' && st !== this.kioskStation && accepting > 0) {
-      // Lines of counters not taking customers (just closed or closing, or closed earlier when
-      // customers had nowhere else to wait) empty into the counters that are.
-      const notTaking: number[] = [];
-      for (let s = first; s <= last; s++) if (!this.staffed[s] || this.closing[s]) notTaking.push(s);
-      this.redistribute(now, notTaking);
-    }
+    if (st !== this.kioskStation) this.rehomeStranded(now);
   }
 
   /**
-   * Per-counter lines of closing counters: their customers, in order, choose again as if they had
-   * just come in (an idle counter first, else a line), without balking: they are already inside.
+   * After a staffing change, lines that no counter takes customers from (a per-counter line whose
+   * counter closed or is closing, a group's line when the whole group is closed) empty, in order,
+   * into the counters that can serve their customers: each chooses again as if it had just come
+   * in (an idle counter first, else a line), without balking, since it is already inside. Where no
+   * counter can take it, it waits in its first group's line for one to open.
    */
-  private redistribute(now: number, closedCounters: number[]): void {
+  private rehomeStranded(now: number): void {
     const movers: number[] = [];
-    for (const s of closedCounters) {
-      const line = this.lines[this.serverLine[s]];
+    for (let l = 0; l < this.lines.length; l++) {
+      const line = this.lines[l];
+      if (line.waiting === 0 || this.takesCustomers(l)) continue;
       for (let c = line.next(); c >= 0; c = line.next()) {
         this.leaveLine(now, c);
         movers.push(c);
       }
     }
     for (const c of movers) this.goToCounters(now, c, 1);
+  }
+
+  /** Whether some counter calls customers from `line` now or will when it is free. */
+  private takesCustomers(line: number): boolean {
+    const st = this.lineStation[line];
+    if (st === this.kioskStation) return true;
+    if (this.stationLine[st] === line) return this.stationAccepting[st] > 0;
+    const s = this.layout.serverOfLine(line);
+    return this.staffed[s] === 1 && this.closing[s] === 0;
   }
 
   private onFailure(now: number, s: number): void {
