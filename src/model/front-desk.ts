@@ -672,7 +672,10 @@ export class FrontDesk {
     pool.line[c] = to;
     pool.ticket[c] = ticket;
     pool.joinedAt[c] = now;
-    this.lines[to].join(c, ticket, this.levelOfType[pool.type[c]]);
+    // An interrupted customer keeps its place ahead of newcomers in the line it moves to.
+    const level = this.levelOfType[pool.type[c]];
+    if (pool.remaining[c] === pool.remaining[c]) this.lines[to].joinFront(c, ticket, level);
+    else this.lines[to].join(c, ticket, level);
     if (this.log) this.log.joined(c, to, now);
     return true;
   }

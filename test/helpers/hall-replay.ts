@@ -2,16 +2,17 @@
  * Replays a recorded day (VisitRecorder) against its Model and an independent, deliberately
  * simple picture of the hall, so that property tests can check the loop's laws from the outside:
  *
- * - the layout of servers and lines, numbered as the loop numbers them: counters group by group in
- *   scenario order, then the kiosks; lines station by station (one per group with a single line,
- *   one per counter with per-counter lines, one for the kiosks);
+ * - the layout of servers and lines, numbered as the loop numbers them (src/model/hall-layout.ts,
+ *   rebuilt here on purpose rather than imported): counters group by group in scenario order, then
+ *   the kiosks; lines station by station (one per group with a single line, one per counter with
+ *   per-counter lines, one for the kiosks);
  * - who is staffed, following the shift plan by the documented rule (idle counters close first,
  *   last first; a busy counter finishes its customer, then closes; raising the count cancels
  *   pending closures first, then opens closed counters, first first). The changes of one minute
  *   fire before every other event of that minute, group by group, because the loop schedules the
  *   whole plan before the day starts and the calendar breaks ties by scheduling order;
  * - each line as a plain list ordered by (priority, join order), an interrupted customer going to
- *   the front of its priority;
+ *   the front of its priority and staying ahead of newcomers, wherever it is moved, until it resumes;
  * - step functions of the number waiting and of busy and staffed servers per station.
  *
  * Violations are collected as one-line strings, grouped by the law they break, so a failing
@@ -162,11 +163,18 @@ export interface HallReplay {
   grammar: string[];
   /**
    * Nobody waits in a line while a counter that calls that line is idle (staffed, open, working),
-   * nor in the line of a closed counter while another counter of its group is open.
+   * nor (per-counter lines) in the line of a counter that takes nobody while a counter with its
+   * skill takes customers.
    */
   idle: string[];
   /** Balking follows the line seen on arrival: never past a certain balk, never beside a free counter. */
   balking: string[];
+  /**
+   * Routing: a customer who must wait for a counter joins the line that moves soonest (single lines:
+   * fewest waiting + 1 per open counter; per-counter lines: the shortest line of an open counter;
+   * ties to the first), or, with no counter of its groups open, the first group's (first counter's) line.
+   */
+  routing: string[];
   visits: VisitReplay[];
   waiting: StepFunction;
   busy: StepFunction[];
@@ -198,6 +206,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   const grammar: string[] = [];
   const idle: string[] = [];
   const balking: string[] = [];
+  const routing: string[] = [];
 
   const staffedS = new Uint8Array(serverCount);
   const closingS = new Uint8Array(serverCount);
@@ -224,13 +233,10 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   const priorityOf = (visit: number) => model.types[recorder.visits[visit].type].priority;
   const lineOf = new Int32Array(recorder.visits.length).fill(-1);
   const interruptedAt = new Int32Array(recorder.visits.length).fill(-1);
+  const awaitingResume = new Uint8Array(recorder.visits.length);
   const queues: Waiting[][] = lineStation.map(() => []);
   let backKey = 0;
   let frontKey = 0;
-  /** Per group: back-join keys up to this one were given before its latest shift change. */
-  const keyAtShift = model.groups.map(() => 0);
-  /** Per group: time of its latest shift change. */
-  const shiftedAt = model.groups.map(() => -1);
 
   const setStaffed = (s: number, on: boolean, t: number) => {
     staffedS[s] = on ? 1 : 0;
@@ -274,10 +280,9 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   shifts.sort((a, b) => a.at - b.at || a.group - b.group);
 
   const isOpen = (s: number) => staffedS[s] === 1 && closingS[s] === 0;
-  const headOf = (line: number, maxKey = Infinity): Waiting | undefined => {
+  const headOf = (line: number): Waiting | undefined => {
     let best: Waiting | undefined;
     for (const w of queues[line]) {
-      if (w.key > maxKey) continue;
       if (!best || w.priority > best.priority || (w.priority === best.priority && w.key < best.key)) best = w;
     }
     return best;
@@ -299,6 +304,26 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
     visits[visit].stretches += t - visits[visit].joinedAt;
     lineOf[visit] = -1;
   };
+  /** The line a customer of `type` should join when no counter of its groups is free (see HallReplay.routing). */
+  const chosenLine = (type: number): number => {
+    const groups = Array.from(model.types[type].servedBy);
+    let best = -1;
+    let bestScore = Infinity;
+    for (const g of groups) {
+      const servers = Array.from({ length: stationSize[g] }, (_, k) => stationFirst[g] + k);
+      if (model.lineLayout === 'single') {
+        const open = servers.filter(isOpen).length;
+        if (open === 0) continue;
+        const score = (queues[serverLine[stationFirst[g]]].length + 1) / open;
+        if (score < bestScore) [best, bestScore] = [serverLine[stationFirst[g]], score];
+      } else {
+        for (const s of servers) {
+          if (isOpen(s) && queues[serverLine[s]].length < bestScore) [best, bestScore] = [serverLine[s], queues[serverLine[s]].length];
+        }
+      }
+    }
+    return best >= 0 ? best : serverLine[stationFirst[groups[0]]];
+  };
   const servesType = (station: number, visit: number) =>
     station === kioskStation || Array.from(model.types[recorder.visits[visit].type].servedBy).includes(station);
 
@@ -310,12 +335,15 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
           idle.push(`at ${t}: ${queues[line].length} waiting in line ${line} while server ${s} is idle (staffed, open, working)`);
         }
       }
-      // A per-counter line is called by its counter only: when that counter is closed (or closing)
-      // while another counter of the group is open, its customers must have chosen again.
-      const st = lineStation[line];
-      if (!lineServers[line].some(isOpen)) {
-        for (let s = stationFirst[st]; s < stationFirst[st] + stationSize[st]; s++) {
-          if (isOpen(s)) idle.push(`at ${t}: ${queues[line].length} waiting in line ${line}, whose counter is closed, while server ${s} of the same group is open`);
+      // A per-counter line is called by its counter only: when that counter takes nobody (closed or
+      // closing) while a counter with a waiting customer's skill takes customers, the customer is
+      // stranded: the lines of counters that close are redistributed.
+      if (model.lineLayout === 'per-counter' && lineStation[line] !== kioskStation && !lineServers[line].some(isOpen)) {
+        for (const w of queues[line]) {
+          const open = Array.from(model.types[recorder.visits[w.visit].type].servedBy).flatMap((g) =>
+            Array.from({ length: stationSize[g] }, (_, k) => stationFirst[g] + k).filter(isOpen),
+          );
+          if (open.length > 0) idle.push(`at ${t}: visit ${w.visit} waits in line ${line}, whose counter takes nobody, while server ${open[0]} with its skill is open`);
         }
       }
     }
@@ -332,9 +360,8 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   let pending: Array<{ at: number; group: number; count: number }> = [];
   const shift = (sh: { at: number; group: number; count: number }) => {
     applyShift(sh.group, sh.count, sh.at);
-    keyAtShift[sh.group] = backKey;
-    shiftedAt[sh.group] = sh.at;
   };
+  const shiftTimes = new Set(shifts.map((sh) => sh.at));
   const applyPendingUpTo = (group: number) => {
     while (pending.length > 0 && pending[0].group <= group) shift(pending.shift()!);
   };
@@ -360,8 +387,10 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
       // Only calls and moves can come from a shift change; anything else comes after all of them.
       if (e.kind !== 'started' && e.kind !== 'joined') applyPendingUpTo(Infinity);
       else {
+        // A move out of a line whose counter is open comes from that group's change (a call and a
+        // jockey); out of a dead line, from any group's change (redistribution).
         const from = lineOf[e.visit];
-        let needed = from >= 0 ? groupOfLine(from) : -1;
+        let needed = from >= 0 && lineServers[from].some(isOpen) ? groupOfLine(from) : -1;
         if (e.kind === 'started' && e.server < counterCount) {
           const h = serverStation[e.server];
           if (!isOpen(e.server) || needed === h) needed = Math.max(needed, h);
@@ -379,29 +408,36 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
         const steps = recorder.visits[v].steps;
         const balk = model.types[recorder.visits[v].type].balk;
         const position = steps.indexOf(e);
+        const before = position >= 1 ? steps[position - 1] : undefined;
+        const choosing = before?.kind === 'arrived' || (before?.kind === 'finished' && before.server >= counterCount);
+        if (choosing && lineStation[e.line] !== kioskStation) {
+          const expected = chosenLine(recorder.visits[v].type);
+          if (expected !== e.line) routing.push(`visit ${v} (type ${recorder.visits[v].type}) joined line ${e.line} at ${t}; the line that moves soonest was ${expected}`);
+        }
         if (balk && position >= 1 && steps[position - 1].kind === 'arrived') {
           const seen = queues[e.line].length;
           if (balkChance(balk, seen) === 1) balking.push(`visit ${v} joined line ${e.line} at ${t} with ${seen} waiting, where its type always balks`);
         }
         const station = lineStation[e.line];
         if (!servesType(station, v)) lines.push(`visit ${v} (type ${recorder.visits[v].type}) joined line ${e.line} at ${t}, of a station without its skill`);
-        const front = interruptedAt[v] >= 0;
-        if (front) {
+        // An interrupted customer goes back to the front of its priority in the line of its server, and
+        // stays ahead of newcomers wherever it goes (its line may be redistributed) until it resumes.
+        const front = interruptedAt[v] >= 0 || awaitingResume[v] === 1;
+        if (interruptedAt[v] >= 0) {
           if (from >= 0) lines.push(`visit ${v} was interrupted at ${t} while still in line ${from}`);
           if (serverLine[interruptedAt[v]] !== e.line) lines.push(`visit ${v} interrupted at server ${interruptedAt[v]} went back to line ${e.line}, not to that server's line`);
           interruptedAt[v] = -1;
         }
         if (from >= 0) {
-          // A move is a jockey (the last of the line moves), or, right after a shift change closed the
-          // line's counter, a new choice of line: then its customers leave in their order, all before
-          // any rejoins (so those who rejoined the same line do not count).
-          const g = groupOfLine(from);
-          const rechoosing = g >= 0 && shiftedAt[g] === t && !lineServers[from].some(isOpen);
-          const candidates = [...(model.jockey ? [lastOf(from)] : []), ...(rechoosing ? [headOf(from, keyAtShift[g])] : [])];
-          if (!candidates.some((w) => w?.visit === v)) {
-            lines.push(
-              `visit ${v} moved from line ${from} to ${e.line} at ${t}, but ${candidates.length === 0 ? 'nobody moves (no jockeying, no closing counter)' : `it was the turn of visit ${candidates.map((w) => w?.visit).join(' or ')}`}`,
-            );
+          // A move is a jockey (the last of a longer line moves), or, at a shift change, a new choice
+          // of line by a customer of a counter that takes nobody (a staffing change may redistribute
+          // several times in one minute, so their order is not checked here).
+          const rechoosing = groupOfLine(from) >= 0 && shiftTimes.has(t) && !lineServers[from].some(isOpen);
+          if (!rechoosing) {
+            const last = model.jockey ? lastOf(from) : undefined;
+            if (last?.visit !== v) {
+              lines.push(`visit ${v} moved from line ${from} to ${e.line} at ${t}, but ${model.jockey ? `the last in that line was visit ${last?.visit}` : 'nobody moves (no jockeying, no closing counter)'}`);
+            }
           }
           leave(v, t);
         } else {
@@ -428,11 +464,10 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
         if (line >= 0) {
           // Straight from one line to another server: only when the line's counters have all just
           // closed and its customers choose again (they may then go to an idle counter at once).
-          const g = groupOfLine(line);
-          const rechoosing = serverLine[s] !== line && g >= 0 && shiftedAt[g] === t && !lineServers[line].some(isOpen);
+          const rechoosing = serverLine[s] !== line && groupOfLine(line) >= 0 && shiftTimes.has(t) && !lineServers[line].some(isOpen);
           if (serverLine[s] !== line && !rechoosing) lines.push(`visit ${v} waiting in line ${line} started at server ${s}, which calls line ${serverLine[s]}`);
-          const head = headOf(line, rechoosing ? keyAtShift[g] : Infinity);
-          if (head?.visit !== v) {
+          const head = headOf(line);
+          if (!rechoosing && head?.visit !== v) {
             lines.push(
               `visit ${v} (priority ${priorityOf(v)}) started from line ${line} at ${t}, but it was the turn of visit ${head?.visit} (priority ${head ? head.priority : '-'})`,
             );
@@ -441,6 +476,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
           waiting.change(t, -1);
         }
         servingS[s] = v;
+        awaitingResume[v] = 0;
         workFrom[s] = t;
         busy[st].change(t, 1);
         if (s < counterCount) {
@@ -466,6 +502,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
         if (e.kind === 'interrupted') {
           visits[v].interruptions++;
           interruptedAt[v] = s;
+          awaitingResume[v] = 1;
         } else if (closingS[s]) {
           closingS[s] = 0;
           setStaffed(s, false, t);
@@ -526,7 +563,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   });
   checkGrammar(model, recorder, layout, grammar);
   const stationEnd = lastFinish.map((last) => (model.drain ? Math.max(model.horizon, last) : model.horizon));
-  return { layout, end, stationEnd, servers, lines, grammar, idle, balking, visits, waiting, busy, staffed };
+  return { layout, end, stationEnd, servers, lines, grammar, idle, balking, routing, visits, waiting, busy, staffed };
 }
 
 /** The chance that a customer of a balking type leaves on seeing `seen` waiting. */

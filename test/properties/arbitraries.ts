@@ -14,15 +14,14 @@
  * the same hall as a scenario file for the runner (Poisson arrivals only: a trace would need a file).
  */
 import fc from 'fast-check';
-import type { DistributionSpec } from '../../src/core/distributions.js';
+import { Distribution, type DistributionSpec } from '../../src/core/distributions.js';
 import { FrontDesk } from '../../src/model/front-desk.js';
 import type { Model } from '../../src/model/model.js';
+import { dayPeriods } from '../../src/model/periods.js';
 import type { ReplicationMetrics } from '../../src/runner/result.js';
 import { replayHall, type HallReplay } from '../helpers/hall-replay.js';
 import { buildModel, type GroupSketch, type TypeSketch } from '../helpers/model.js';
 import { VisitRecorder } from '../helpers/visit-recorder.js';
-import { Distribution } from '../../src/core/distributions.js';
-import { dayPeriods } from '../../src/model/periods.js';
 
 export interface BalkSpec {
   /** Everybody balks on seeing this many waiting; null for no such limit. */
@@ -83,6 +82,7 @@ export interface Hall {
 }
 
 export interface HallOptions {
+  minTypes?: number;
   maxTypes?: number;
   minGroups?: number;
   maxGroups?: number;
@@ -100,6 +100,8 @@ export interface HallOptions {
   balking?: boolean;
   breakdowns?: boolean;
   arrivals?: Array<ArrivalSpec['kind']>;
+  /** Trace rows spread over this many first minutes of the day (default: the horizon); short spans make busy days. */
+  traceSpan?: number;
   /** Trace rows may carry a service time (default true); 'always' gives every row one. */
   traceService?: boolean | 'always';
   drain?: boolean | 'any';
@@ -142,9 +144,7 @@ const balkArb: fc.Arbitrary<BalkSpec> = fc.record({
 
 const fraction = fc.constantFrom(0, 0.25, 0.5, 0.75, 1);
 
-/** Points in (0, horizon) as per-mille of the horizon, sorted and distinct once scaled. */
-const permille = (maxLength: number) => fc.array(fc.integer({ min: 1, max: 999 }), { maxLength });
-
+/** Points given as per-mille of the horizon, as distinct whole minutes in (0, horizon), ascending. */
 function scaledTimes(points: number[], horizon: number): number[] {
   const times = [...new Set(points.map((p) => Math.floor((p / 1000) * horizon)))].filter((t) => t > 0 && t < horizon);
   return times.sort((a, b) => a - b);
@@ -212,7 +212,7 @@ export function hallArb(options: HallOptions = {}): fc.Arbitrary<Hall> {
 
   return fc
     .record({
-      types: fc.array(typeArb, { minLength: 1, maxLength: maxTypes }),
+      types: fc.array(typeArb, { minLength: options.minTypes ?? 1, maxLength: maxTypes }),
       groups: fc.array(groupArb, { minLength: options.minGroups ?? 1, maxLength: maxGroups }),
       skills: fc.array(fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }), { minLength: 4, maxLength: 4 }),
       kiosks: kioskArb,
@@ -223,7 +223,8 @@ export function hallArb(options: HallOptions = {}): fc.Arbitrary<Hall> {
       drain: options.drain === undefined || options.drain === 'any' ? fc.boolean() : fc.constant(options.drain),
       // Warm-ups end at a quarter past a minute: never at the same time as a shift, a trace arrival or a period mark.
       warmup: options.warmup === false ? fc.constant(0) : fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 }).map((m) => m + 0.25)),
-      waitTarget: tenths(0, 15),
+      // A target of 0 makes "within the target" a question of exact zeros (served at once).
+      waitTarget: fc.oneof(fc.constant(0), tenths(0, 15)),
       period: fc.constantFrom(15, 30, 45, 60),
       seed: fc.integer({ min: 0, max: 1_000_000 }),
       replication: fc.integer({ min: 0, max: 3 }),
@@ -243,7 +244,7 @@ export function hallArb(options: HallOptions = {}): fc.Arbitrary<Hall> {
         kiosks,
         lineLayout,
         jockey: lineLayout === 'per-counter' && jockey,
-        arrivals: scaleArrivals(arrivals, horizon, nt),
+        arrivals: scaleArrivals(arrivals, horizon, nt, Math.min(horizon, options.traceSpan ?? horizon)),
         horizon,
         drain,
         warmup: warmup < horizon ? warmup : 0,
@@ -269,7 +270,7 @@ function scalePlan(staff: GroupSpec['staff'], horizon: number): GroupSpec['staff
   return plan;
 }
 
-function scaleArrivals(arrivals: ArrivalSpec, horizon: number, typeCount: number): ArrivalSpec {
+function scaleArrivals(arrivals: ArrivalSpec, horizon: number, typeCount: number, traceSpan: number): ArrivalSpec {
   if (arrivals.kind === 'constant') return arrivals;
   if (arrivals.kind === 'profile') {
     const [[, first], ...later] = arrivals.steps;
@@ -279,10 +280,10 @@ function scaleArrivals(arrivals: ArrivalSpec, horizon: number, typeCount: number
     for (const at of scaledTimes(later.map(([p]) => p), horizon)) steps.push([at, byTime.get(at)!]);
     return { kind: 'profile', steps };
   }
-  // Trace times: multiples of half a minute in [0, horizon), ties included.
+  // Trace times: multiples of half a minute in [0, traceSpan), ties included.
   return {
     kind: 'trace',
-    times: arrivals.times.map((p) => Math.floor((p / 1000) * horizon * 2) / 2),
+    times: arrivals.times.map((p) => Math.floor((p / 1000) * traceSpan * 2) / 2),
     types: arrivals.types.map((t) => (t < 0 ? -1 : t % typeCount)),
     service: arrivals.service,
   };
@@ -423,15 +424,47 @@ export function toScenarioText(hall: Hall, extra: Record<string, unknown> = {}):
 
 /**
  * fast-check parameters: `numRuns` scaled by FC_RUNS_SCALE (e.g. FC_RUNS_SCALE=20 for a long
- * search), and FC_SEED to replay a reported failure.
+ * search), FC_SEED to replay a reported failure, and the law's own message in the report.
  */
 export function runs<T>(numRuns: number): fc.Parameters<T> {
   const scale = Number(process.env.FC_RUNS_SCALE ?? 1);
   const seed = process.env.FC_SEED;
-  return { numRuns: Math.max(1, Math.round(numRuns * scale)), ...(seed ? { seed: Number(seed) } : {}) };
+  return { numRuns: Math.max(1, Math.round(numRuns * scale)), includeErrorInReport: true, ...(seed ? { seed: Number(seed) } : {}) };
 }
 
 /** The byPeriod index of each clock period k of the day (periods ending within the warm-up are left out). */
 export function periodIndex(model: Model, period: number): Map<number, number> {
   return new Map(dayPeriods(model, period).map((p, i) => [p.index, i]));
+}
+
+/** Fails with the first few violations, one per line, when there are any. */
+export function expectNone(violations: string[], what = 'violations'): void {
+  if (violations.length > 0) {
+    throw new Error(`${violations.length} ${what}:\n  ${violations.slice(0, 3).join('\n  ')}${violations.length > 3 ? '\n  …' : ''}`);
+  }
+}
+
+/** The first place where two plain values differ (NaN equals NaN), as `path: a ≠ b`, or null. */
+export function firstDifference(a: unknown, b: unknown, path = ''): string | null {
+  if (Object.is(a, b)) return null;
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    for (const key of keys) {
+      const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      if (found) return found;
+    }
+    return null;
+  }
+  return `${path || '(value)'}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+}
+
+/** Fails with the first difference (`what` names the two sides) when the values differ. */
+export function expectSame(actual: unknown, expected: unknown, what = 'reported ≠ expected'): void {
+  const difference = firstDifference(actual, expected);
+  if (difference) throw new Error(`${what}: ${difference}`);
+}
+
+/** The same halls with a first type that preempts every other (priority 3): interruptions become common. */
+export function withPreemptingType(halls: fc.Arbitrary<Hall>): fc.Arbitrary<Hall> {
+  return halls.map((hall) => ({ ...hall, types: hall.types.map((t, i) => (i === 0 ? { ...t, priority: 3, preempt: true } : t)) }));
 }

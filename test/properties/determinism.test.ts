@@ -10,7 +10,7 @@ import { batches, ReplicationPool } from '../../src/runner/pool.js';
 import type { Result } from '../../src/runner/result.js';
 import { runStudy, type Alternative } from '../../src/runner/study.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
-import { hallArb, runDay, runMetrics, runs, toModel, toScenarioText, type Hall } from './arbitraries.js';
+import { expectSame, hallArb, runDay, runMetrics, runs, toModel, toScenarioText, type Hall } from './arbitraries.js';
 
 /** Halls the scenario layer accepts: Poisson arrivals with some positive rate. */
 const studyHall = hallArb({ arrivals: ['constant', 'profile'] }).filter(
@@ -32,14 +32,14 @@ describe('determinism', () => {
     fc.assert(
       fc.property(hallArb(), (hall) => {
         const reference = runMetrics(hall);
-        expect(runMetrics(hall, toModel(hall))).toEqual(reference);
+        expectSame(runMetrics(hall, toModel(hall)), reference, 'a second fresh hall ≠ the first');
         const reused = new FrontDesk(toModel(hall), hall.period);
         reused.runDay(hall.seed + 1, hall.replication + 1);
         reused.runDay(hall.seed, hall.replication + 2);
-        expect(reused.runDay(hall.seed, hall.replication)).toEqual(reference);
-        expect(runDay(hall).result).toEqual(reference);
+        expectSame(reused.runDay(hall.seed, hall.replication), reference, 'a reused hall ≠ a fresh one');
+        expectSame(runDay(hall).result, reference, 'with a visit log ≠ without');
       }),
-      runs(150),
+      runs(250),
     );
   });
 
@@ -70,8 +70,8 @@ describe('determinism', () => {
           });
           const here = await new ReplicationPool(1).run([job(0, replications)]);
           const there = await threads.run(batches(0, replications, 2).map(([first, count]) => job(first, count)));
-          expect(there.flatMap((r) => r.runs)).toEqual(here[0].runs);
-          expect(there.flatMap((r) => r.trace ?? [])).toEqual(here[0].trace);
+          expectSame(there.flatMap((r) => r.runs), here[0].runs, 'on threads ≠ in this thread');
+          expectSame(there.flatMap((r) => r.trace ?? []), here[0].trace, 'trace on threads ≠ in this thread');
         }),
         runs(10),
       );
@@ -88,7 +88,7 @@ describe('determinism', () => {
           const result = await runStudy('property', alts, { replications, seed: hall.seed, period: hall.period, workers, trace });
           return { result, trace };
         };
-        expect(await study(2)).toEqual(await study(1));
+        expectSame(await study(2), await study(1), '2 workers ≠ 1 worker');
       }),
       runs(10),
     );
@@ -102,9 +102,7 @@ describe('determinism', () => {
         const alts = alternatives(hall, [{ name: 'same', set: { horizon: hall.horizon } }]);
         const result: Result = await runStudy('property', alts, { replications, seed: hall.seed, period: hall.period, workers: 1 });
         const [baseline, same] = result.variants;
-        expect(same.metrics).toEqual(baseline.metrics);
-        expect(same.byType).toEqual(baseline.byType);
-        expect(same.byPeriod).toEqual(baseline.byPeriod);
+        expectSame({ ...same, name: 'baseline', samples: undefined }, { ...baseline, samples: undefined }, 'the identical variant ≠ the baseline');
         expect(result.comparisons!.length).toBeGreaterThan(0);
         for (const c of result.comparisons!) {
           const absent = Number.isNaN(c.diff.mean);
