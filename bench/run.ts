@@ -16,7 +16,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CaseFigures } from './case.js';
 
@@ -64,7 +64,9 @@ function figures(runs: CaseFigures[]) {
 function write(name: string, data: Record<string, unknown>): void {
   mkdirSync(resultsDir, { recursive: true });
   const path = `${resultsDir}${name}.json`;
-  const record = { benchmark: name, date: new Date().toISOString(), quick, repeats, machine, ...data };
+  // The 1-minute load average as the benchmark ends: above ~0.5 on 2 cores, other work shared the machine.
+  const load = { loadAverage1m: Number(loadavg()[0].toFixed(2)) };
+  const record = { benchmark: name, date: new Date().toISOString(), quick, repeats, machine: { ...machine, ...load }, ...data };
   writeFileSync(`${path}.tmp`, `${JSON.stringify(record, null, 2)}\n`);
   renameSync(`${path}.tmp`, path);
   log(`  written to ${path}\n`);
