@@ -33,8 +33,13 @@ export interface CompileOptions {
 
 /** Compiles a distribution, reporting a refusal by Distribution.from at the field it came from. */
 function distribution(spec: DistributionSpec, file: string, path: PropertyKey[]): Distribution {
+  return compileLaw(() => Distribution.from(spec), spec, file, path);
+}
+
+/** Runs a law's constructor; a refusal (a plain Error) becomes a ScenarioError at `path`. */
+function compileLaw<T>(build: () => T, spec: { dist: string }, file: string, path: PropertyKey[]): T {
   try {
-    return Distribution.from(spec);
+    return build();
   } catch (e) {
     throw new ScenarioError({
       file,
@@ -68,18 +73,7 @@ function balk(spec: Balk | undefined): BalkModel | null {
 /** Offsets from the slot time; negative values (early arrivals) are allowed. */
 function punctuality(spec: OffsetDistributionInput | undefined, file: string): ArrivalOffset | null {
   if (!spec) return null;
-  try {
-    return ArrivalOffset.from(spec as DistributionSpec);
-  } catch (e) {
-    const path = ['appointments', 'punctuality'];
-    throw new ScenarioError({
-      file,
-      path: formatPath(path),
-      found: `a ${spec.dist} distribution it cannot use`,
-      expected: clip(String((e as Error)?.message ?? e), 120),
-      segments: path,
-    });
-  }
+  return compileLaw(() => ArrivalOffset.from(spec as DistributionSpec), spec, file, ['appointments', 'punctuality']);
 }
 
 /** How a trace path reads in messages: relative to the working folder when that is shorter. */
