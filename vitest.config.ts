@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup/fast-check.ts'],
     // Statistical checks run thousands of simulated customers; the default 5 s is too tight on a 2-core CI box.
     testTimeout: 60_000,
     pool: 'threads',
