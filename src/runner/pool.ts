@@ -33,47 +33,59 @@ export class ReplicationPool {
   /** Started on first use, and piscina loaded only then: most small studies never need threads. */
   private pool: Piscina | null = null;
 
+  /**
+   * @param workers threads of work in all: this thread works too, beside `workers - 1` worker
+   *   threads, so K workers warm up K - 1 new JavaScript engines, not K.
+   */
   constructor(readonly workers: number) {}
 
   private async threads(): Promise<Piscina> {
     if (!this.pool) {
       const { Piscina } = await import('piscina');
-      this.pool = new Piscina({ filename: workerScript(), minThreads: this.workers, maxThreads: this.workers });
+      const n = this.workers - 1;
+      this.pool = new Piscina({ filename: workerScript(), minThreads: n, maxThreads: n });
     }
     return this.pool;
   }
 
-  /** Runs the jobs; the result of job i is at index i. */
+  /** Runs the jobs; the result of job i is at index i, whoever ran it. */
   async run(jobs: ReplicationJob[], onDone?: (job: ReplicationJob) => void): Promise<JobResult[]> {
-    if (this.workers <= 1) {
-      const out: JobResult[] = [];
+    const results: JobResult[] = new Array(jobs.length);
+    let next = 0;
+    const take = () => (next < jobs.length ? next++ : -1);
+    const inThisThread = async (pauseEveryMs: number) => {
       let lastPause = performance.now();
-      for (const job of jobs) {
-        const steps = replicationSteps(job);
+      for (let i = take(); i >= 0; i = take()) {
+        const steps = replicationSteps(jobs[i]);
         for (let step = steps.next(); ; step = steps.next()) {
           if (step.done) {
-            out.push(step.value);
+            results[i] = step.value;
             break;
           }
-          // Every 50 ms, let Ctrl-C and the progress bar be served (wall time decides only when
-          // to pause, never what is computed).
-          if (performance.now() - lastPause > 50) {
+          // Let Ctrl-C, the progress bar and the worker threads' replies be served (wall time
+          // decides only when to pause, never what is computed).
+          if (performance.now() - lastPause > pauseEveryMs) {
             await new Promise<void>((resolve) => setImmediate(resolve));
             lastPause = performance.now();
           }
         }
-        onDone?.(job);
+        onDone?.(jobs[i]);
       }
-      return out;
+    };
+    if (this.workers <= 1) {
+      await inThisThread(50);
+      return results;
     }
     const pool = await this.threads();
-    return Promise.all(
-      jobs.map(async (job) => {
-        const result = (await pool.run(job)) as JobResult;
-        onDone?.(job);
-        return result;
-      }),
-    );
+    const onThread = async () => {
+      for (let i = take(); i >= 0; i = take()) {
+        results[i] = (await pool.run(jobs[i])) as JobResult;
+        onDone?.(jobs[i]);
+      }
+    };
+    // Pause often here: a worker thread that finishes waits for this thread to hand it the next job.
+    await Promise.all([...Array.from({ length: this.workers - 1 }, onThread), inThisThread(2)]);
+    return results;
   }
 
   async close(): Promise<void> {
