@@ -110,16 +110,15 @@ describe('common random numbers', () => {
 });
 
 describe('--precision', () => {
-  it('adds replications until the mean wait is known within the asked share', async () => {
+  /** The baseline of TWO_WINDOWS, starting from `replications` and adding up to `max`. */
+  async function precisionStudy(replications: number, precision: number, max: number): Promise<Result> {
     const loaded = parseScenarioText(TWO_WINDOWS, 'two-windows.yaml');
-    const result = await runStudy('precision', [{ name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir }], {
-      replications: 5,
-      seed: 3,
-      period: 60,
-      workers: 1,
-      precision: 0.01,
-      maxReplications: 400,
-    });
+    const baseline = { name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir };
+    return runStudy('precision', [baseline], { replications, seed: 3, period: 60, workers: 1, precision, maxReplications: max });
+  }
+
+  it('adds replications until the mean wait is known within the asked share', async () => {
+    const result = await precisionStudy(5, 0.01, 400);
     const { mean, ci95 } = result.variants[0].metrics.waitMean;
     expect(result.replications).toBeGreaterThan(5);
     expect(result.replications).toBeLessThanOrEqual(400);
@@ -128,15 +127,7 @@ describe('--precision', () => {
   });
 
   it('stops at the cap and says the precision was not reached', async () => {
-    const loaded = parseScenarioText(TWO_WINDOWS, 'two-windows.yaml');
-    const result = await runStudy('precision', [{ name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir }], {
-      replications: 3,
-      seed: 3,
-      period: 60,
-      workers: 1,
-      precision: 0.001,
-      maxReplications: 8,
-    });
+    const result = await precisionStudy(3, 0.001, 8);
     expect(result.replications).toBe(8);
     expect(result.precision).toEqual({ target: 0.001, reached: false, maxReplications: 8 });
   });
