@@ -5,6 +5,10 @@
 import { WaitHistogram } from '../stats/wait-histogram.js';
 import type { MetricValues } from '../runner/result.js';
 
+/** The wait percentiles of a report: P50, P90, P95, P99. */
+const REPORTED_LEVELS = [0.5, 0.9, 0.95, 0.99];
+const PERCENTILES = new Float64Array(REPORTED_LEVELS.length);
+
 export class CustomerTally {
   arrived = 0;
   served = 0;
@@ -66,10 +70,11 @@ export class CustomerTally {
     out.abandoned = this.abandoned;
     out.balked = this.balked;
     out.waitMean = served > 0 ? this.waitSum / served : NaN;
-    out.waitP50 = this.waits.quantile(0.5);
-    out.waitP90 = this.waits.quantile(0.9);
-    out.waitP95 = this.waits.quantile(0.95);
-    out.waitP99 = this.waits.quantile(0.99);
+    const percentiles = this.waits.quantiles(REPORTED_LEVELS, PERCENTILES);
+    out.waitP50 = percentiles[0];
+    out.waitP90 = percentiles[1];
+    out.waitP95 = percentiles[2];
+    out.waitP99 = percentiles[3];
     out.waitMax = this.waits.max;
     out.serviceLevel = this.arrived > 0 ? this.servedInTime / this.arrived : NaN;
     out.timeInSystemMean = served > 0 ? this.timeInSystemSum / served : NaN;

@@ -33,6 +33,9 @@ export interface WaitHistogramOptions {
  * waits.quantile(0.2); // 0
  * waits.max;           // 30
  */
+const ONE_LEVEL = [0];
+const ONE_VALUE = [0];
+
 export class WaitHistogram {
   readonly low: number;
   readonly high: number;
@@ -117,25 +120,48 @@ export class WaitHistogram {
    * bucket's representative (0 for the zero bucket), clamped to the exact min and max.
    */
   quantile(q: number): number {
-    const rank = nearestRank(q, this.n);
-    if (this.n === 0) return Number.NaN;
-    if (rank === this.n) return this.hi;
-    const counts = this.counts;
-    let seen = counts[0];
-    if (seen >= rank) return 0;
-    for (let k = 1; k <= this.top; k++) {
-      seen += counts[k];
-      if (seen >= rank) {
-        const value = (2 * Math.exp((k + this.offset) * this.logGamma)) / (this.gamma + 1);
-        return value < this.lo ? this.lo : value > this.hi ? this.hi : value;
-      }
-    }
-    return this.hi; // not reached: the counts sum to n
+    ONE_LEVEL[0] = q;
+    return this.quantiles(ONE_LEVEL, ONE_VALUE)[0];
   }
 
-  /** Forget every observation. */
+  /**
+   * Several quantiles in one pass over the buckets, written to `out` (which is returned); the
+   * levels must be ascending. The pass starts at the bucket of the smallest wait, so a report's
+   * four percentiles cost one scan of the occupied range, not four scans from the bottom.
+   */
+  quantiles<T extends { [i: number]: number }>(levels: ArrayLike<number>, out: T): T {
+    const n = this.n;
+    const counts = this.counts;
+    let k = this.n === 0 ? 0 : this.bucketOf(this.lo);
+    let seen = k === 0 ? 0 : counts[0];
+    for (let i = 0; i < levels.length; i++) {
+      const rank = nearestRank(levels[i], n);
+      if (i > 0 && !(levels[i] >= levels[i - 1])) throw new RangeError('WaitHistogram.quantiles: levels must be ascending');
+      if (n === 0) {
+        out[i] = Number.NaN;
+        continue;
+      }
+      if (rank === n) {
+        out[i] = this.hi;
+        continue;
+      }
+      // Invariant: `seen` counts the buckets below k.
+      while (seen + counts[k] < rank) seen += counts[k++];
+      out[i] = this.representative(k);
+    }
+    return out;
+  }
+
+  /** The value reported for bucket k: 0 for the zero bucket, else 2γ^i / (γ + 1) clamped to [min, max]. */
+  private representative(k: number): number {
+    if (k === 0) return 0;
+    const value = (2 * Math.exp((k + this.offset) * this.logGamma)) / (this.gamma + 1);
+    return value < this.lo ? this.lo : value > this.hi ? this.hi : value;
+  }
+
+  /** Forget every observation. Only the occupied range of buckets is cleared. */
   reset(): void {
-    this.counts.fill(0);
+    if (this.n > 0) this.counts.fill(0, this.bucketOf(this.lo), this.bucketOf(this.hi) + 1);
     this.n = 0;
     this.lo = Number.POSITIVE_INFINITY;
     this.hi = Number.NEGATIVE_INFINITY;
@@ -146,9 +172,10 @@ export class WaitHistogram {
     if (other.counts.length !== this.counts.length || other.offset !== this.offset || other.gamma !== this.gamma) {
       throw new RangeError('WaitHistogram.merge: histograms have different layouts');
     }
+    if (other.n === 0) return;
     const mine = this.counts;
     const theirs = other.counts;
-    for (let k = 0; k < mine.length; k++) mine[k] += theirs[k];
+    for (let k = other.bucketOf(other.lo), last = other.bucketOf(other.hi); k <= last; k++) mine[k] += theirs[k];
     this.n += other.n;
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;

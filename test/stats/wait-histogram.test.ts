@@ -165,6 +165,42 @@ describe('WaitHistogram', () => {
     expect(h.max).toBe(2);
   });
 
+  it('after reset, a reused histogram answers exactly as a fresh one', () => {
+    const wait = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e7, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(wait, { minLength: 1, maxLength: 60 }), fc.array(wait, { minLength: 1, maxLength: 60 }), (before, after) => {
+        const reused = new WaitHistogram();
+        for (const x of before) reused.add(x);
+        reused.reset();
+        const fresh = new WaitHistogram();
+        for (const x of after) {
+          reused.add(x);
+          fresh.add(x);
+        }
+        for (const q of LEVELS) expect(reused.quantile(q)).toBe(fresh.quantile(q));
+        // Stale counts would surface when the new waits are merged into an empty histogram.
+        const merged = new WaitHistogram();
+        merged.merge(reused);
+        for (const q of LEVELS) expect(merged.quantile(q)).toBe(fresh.quantile(q));
+      }),
+    );
+  });
+
+  it('quantiles in one pass equal the quantiles asked one by one', () => {
+    const wait = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1e7, noNaN: true }));
+    const level = fc.double({ min: 1e-6, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(wait, { maxLength: 80 }), fc.array(level, { minLength: 1, maxLength: 8 }), (xs, levels) => {
+        const h = new WaitHistogram();
+        for (const x of xs) h.add(x);
+        const ascending = [...levels].sort((a, b) => a - b);
+        const together = h.quantiles(ascending, new Float64Array(ascending.length));
+        ascending.forEach((q, i) => expect(together[i]).toBe(h.quantile(q)));
+      }),
+    );
+    expect(() => new WaitHistogram().quantiles([0.9, 0.5], [0, 0])).toThrow(RangeError);
+  });
+
   it('merge equals adding everything to one histogram', () => {
     const u = uniform(9);
     const a = new WaitHistogram();
