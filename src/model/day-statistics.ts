@@ -27,10 +27,13 @@ export class DayStatistics {
   private readonly day = new CustomerTally();
   private readonly byType: CustomerTally[] = [];
   private readonly byPeriod: CustomerTally[] = [];
+  /** Metric keys per station, built once rather than per replication. */
+  private readonly utilizationKeys: string[] = [];
+  private readonly openCounterKeys: string[] = [];
 
   constructor(
     private readonly model: Model,
-    private readonly layout: HallLayout,
+    layout: HallLayout,
     private readonly periodLength: number,
   ) {
     this.stations = layout.stationCount;
@@ -42,6 +45,10 @@ export class DayStatistics {
     this.periodQueueMax = new Float64Array(this.periodCount);
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
     for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
+    for (let st = 0; st < this.stations; st++) {
+      this.utilizationKeys.push(`utilization.${layout.stationName(st)}`);
+      this.openCounterKeys.push(`openCounters.${layout.stationName(st)}`);
+    }
   }
 
   clear(): void {
@@ -168,7 +175,7 @@ export class DayStatistics {
       this.writeUtilization(values, from, fromOffset, this.periodMarks, to);
       for (let st = 0; st < sc; st++) {
         const staffedArea = this.periodMarks[to + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-        values[`openCounters.${this.layout.stationName(st)}`] = staffedArea / length;
+        values[this.openCounterKeys[st]] = staffedArea / length;
       }
       byPeriod.push(values);
     }
@@ -187,7 +194,7 @@ export class DayStatistics {
       const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
       const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
       const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
-      out[`utilization.${this.layout.stationName(st)}`] = utilization(busy, staffed);
+      out[this.utilizationKeys[st]] = utilization(busy, staffed);
     }
   }
 
@@ -197,7 +204,7 @@ export class DayStatistics {
     for (let st = 0; st < sc; st++) {
       const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
       const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-      out[`utilization.${this.layout.stationName(st)}`] = utilization(busy, staffed);
+      out[this.utilizationKeys[st]] = utilization(busy, staffed);
     }
   }
 }

@@ -30,9 +30,9 @@ const REPAIR = 6;
 const PERIOD_MARK = 7;
 const WARMUP_END = 8;
 
-/** Placeholder until a day sets up its streams: the model must never draw from an unseeded source. */
+/** Stands for a stream the day has not set up (not yet, or not needed): nothing may draw from an unseeded source. */
 const NO_STREAM: Rng = () => {
-  throw new Error('internal: random stream used before the day was set up');
+  throw new Error('internal: a random stream the day did not set up was drawn from');
 };
 
 /** How each visit ended, as the visit log reports it. */
@@ -206,16 +206,19 @@ export class FrontDesk {
     this.stationIdle.fill(0);
     this.stationLastEnd.fill(0);
 
+    // A stream is named by its purpose, so creating only those the hall draws from changes no
+    // number; seeding one costs microseconds, which a short day's replications would feel.
     const stream = (purpose: string): Rng => streamFor(seed, replication, purpose);
+    const kiosks = model.kiosks !== null;
     this.arrivalRng = stream('arrivals');
     this.typeRng = stream('type');
     this.serviceRng = model.types.map((t) => stream(`service/${t.name}`));
-    this.patienceRng = model.types.map((t) => stream(`patience/${t.name}`));
-    this.kioskChoiceRng = stream('kiosk-choice');
-    this.kioskServiceRng = stream('kiosk-service');
-    this.fallbackRng = stream('kiosk-fallback');
-    this.balkRng = stream('balk');
-    this.bookedRng = stream('appointments');
+    this.patienceRng = model.types.map((t) => (t.patience ? stream(`patience/${t.name}`) : NO_STREAM));
+    this.kioskChoiceRng = kiosks ? stream('kiosk-choice') : NO_STREAM;
+    this.kioskServiceRng = kiosks ? stream('kiosk-service') : NO_STREAM;
+    this.fallbackRng = kiosks ? stream('kiosk-fallback') : NO_STREAM;
+    this.balkRng = this.anyBalking ? stream('balk') : NO_STREAM;
+    this.bookedRng = model.appointments ? stream('appointments') : NO_STREAM;
 
     // Staffing at opening, then the later shift changes.
     for (let g = 0; g < this.model.groups.length; g++) {

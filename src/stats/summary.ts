@@ -28,8 +28,17 @@ export function summarize(values: ArrayLike<number>): Summary {
   const mean = tally.mean;
   const sd = tally.sd;
   if (n === 1 || sd === 0) return { mean, sd: 0, ci95: [mean, mean] };
-  const half = (studentTQuantile(0.975, n - 1) * sd) / Math.sqrt(n);
+  const half = (t975(n - 1) * sd) / Math.sqrt(n);
   return { mean, sd, ci95: [mean - half, mean + half] };
+}
+
+/**
+ * t(0.975, df), remembered: a study summarises hundreds of figures over the same number of
+ * replications, and each quantile is an iterative inversion.
+ */
+const t975Known: number[] = [];
+function t975(df: number): number {
+  return (t975Known[df] ??= studentTQuantile(0.975, df));
 }
 
 /**
