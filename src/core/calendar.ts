@@ -46,6 +46,11 @@ export class EventCalendar {
     return this.count + (this.asideSeq >= 0 ? 1 : 0);
   }
 
+  /** Events taken by `pop()` since the last `clear()`: every event scheduled and no longer pending. */
+  get popped(): number {
+    return this.nextSeq - this.size;
+  }
+
   /** Empties the calendar for the next replication, keeping the grown arrays. */
   clear(): void {
     this.count = 0;

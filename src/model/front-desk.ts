@@ -96,7 +96,6 @@ export class FrontDesk {
   private nextTicket = 0;
   /** Last time a customer joined, started, or left: with drain, the day ends there. */
   private lastActivity = 0;
-  private events = 0;
   private arrivals = 0;
   private readonly anyBalking: boolean;
   private readonly anyPreempt: boolean;
@@ -145,10 +144,14 @@ export class FrontDesk {
     const calendar = this.calendar;
     const horizon = model.horizon;
     const drain = model.drain;
+    // Events are counted by the calendar (popped = scheduled - pending), not here per event.
+    let unfired = 0;
     while (calendar.pop()) {
       const now = calendar.time;
-      if (now > horizon && !drain) break;
-      this.events++;
+      if (now > horizon && !drain) {
+        unfired = 1;
+        break;
+      }
       const target = calendar.target;
       switch (calendar.kind) {
         case WALK_IN:
@@ -181,7 +184,7 @@ export class FrontDesk {
       }
     }
     const end = drain ? Math.max(horizon, this.lastActivity) : horizon;
-    return this.stats.collect(end, this.stationLastEnd, this.events, this.arrivals);
+    return this.stats.collect(end, this.stationLastEnd, calendar.popped - unfired, this.arrivals);
   }
 
   // ---------------------------------------------------------------- setting up a day
@@ -195,7 +198,6 @@ export class FrontDesk {
     this.stats.clear();
     this.nextTicket = 0;
     this.lastActivity = 0;
-    this.events = 0;
     this.arrivals = 0;
     this.serving.fill(-1);
     this.staffed.fill(0);

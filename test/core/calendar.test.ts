@@ -46,6 +46,21 @@ describe('EventCalendar', () => {
     expect(calendar.schedule(1, 0, 0)).toBe(0);
   });
 
+  it('counts the events popped since clear(), side slot included', () => {
+    const calendar = new EventCalendar(2);
+    for (let i = 0; i < 5; i++) calendar.schedule(i, 0, i);
+    calendar.scheduleAside(2.5, 1, -1);
+    expect(calendar.popped).toBe(0);
+    for (let i = 0; i < 4; i++) calendar.pop();
+    expect(calendar.popped).toBe(4);
+    calendar.schedule(9, 0, 0);
+    expect(calendar.popped).toBe(4);
+    while (calendar.pop());
+    expect(calendar.popped).toBe(7);
+    calendar.clear();
+    expect(calendar.popped).toBe(0);
+  });
+
   it('orders any interleaving of schedules and pops like a stable sort by time', () => {
     fc.assert(
       fc.property(
