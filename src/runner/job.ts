@@ -6,7 +6,7 @@
 import { FrontDesk } from '../model/front-desk.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { ReplicationMetrics } from './result.js';
+import { columnsOf, packRun, widthOf, type MetricColumns } from './metric-table.js';
 import { VisitTrace } from './visit-trace.js';
 
 export interface ReplicationJob {
@@ -24,7 +24,11 @@ export interface ReplicationJob {
 }
 
 export interface JobResult {
-  runs: ReplicationMetrics[];
+  /** What each column holds. */
+  columns: MetricColumns;
+  /** The replications' figures, one row per replication in order (see metric-table.ts). */
+  values: Float64Array;
+  rows: number;
   /** CSV rows of the trace (see visit-trace.ts), when asked for. */
   trace?: string[];
 }
@@ -45,12 +49,22 @@ export function* replicationSteps(job: ReplicationJob): Generator<number, JobRes
   const model = compileScenario(job.scenario, { baseDir: job.baseDir });
   const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
   const desk = new FrontDesk(model, job.period, trace);
-  const runs: ReplicationMetrics[] = [];
+  let columns: MetricColumns | null = null;
+  let values = new Float64Array(0);
+  let at = 0;
   for (let r = job.first; r < job.first + job.count; r++) {
     trace?.startDay(desk, r);
-    runs.push(desk.runDay(job.seed, r));
+    const run = desk.runDay(job.seed, r);
     trace?.endDay();
+    if (!columns) {
+      columns = columnsOf(run);
+      values = new Float64Array(widthOf(columns) * job.count);
+    }
+    at = packRun(run, columns, values, at);
     yield r;
   }
-  return trace ? { runs, trace: trace.rows } : { runs };
+  if (!columns) throw new Error('internal: a job of no replications');
+  const result: JobResult = { columns, values, rows: job.count };
+  if (trace) result.trace = trace.rows;
+  return result;
 }

@@ -4,17 +4,19 @@
  * day-to-day noise, and their Student-t interval is far narrower than the two separate intervals.
  */
 import { summarizeFigure } from './summarize.js';
-import type { Comparison, ReplicationMetrics, VariantResult } from './result.js';
+import type { Comparison, VariantResult } from './result.js';
 
 export function pairedComparisons(baseline: VariantResult, variant: VariantResult): Comparison[] {
   const a = baseline.samples;
   const b = variant.samples;
   if (!a || !b) throw new Error('internal: paired comparison needs the replications of both variants');
-  const n = Math.min(a.length, b.length);
+  const n = Math.min(a.rows, b.rows);
   const out: Comparison[] = [];
   for (const metric of Object.keys(baseline.metrics)) {
     if (!(metric in variant.metrics)) continue;
-    const diffs = pairedDifferences(a, b, n, metric);
+    const before = a.column(a.metricColumn(metric), n);
+    const after = b.column(b.metricColumn(metric), n);
+    const diffs = after.map((x, r) => x - before[r]);
     const diff = summarizeFigure(diffs);
     const base = baseline.metrics[metric].mean;
     const pct = Number.isFinite(base) && base !== 0 ? (100 * (variant.metrics[metric].mean - base)) / Math.abs(base) : null;
@@ -22,10 +24,4 @@ export function pairedComparisons(baseline: VariantResult, variant: VariantResul
     out.push({ variant: variant.name, metric, diff, pct, significant: lo > 0 || hi < 0 });
   }
   return out;
-}
-
-function pairedDifferences(a: ReplicationMetrics[], b: ReplicationMetrics[], n: number, metric: string): number[] {
-  const diffs: number[] = [];
-  for (let r = 0; r < n; r++) diffs.push(b[r].metrics[metric] - a[r].metrics[metric]);
-  return diffs;
 }

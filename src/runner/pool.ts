@@ -83,8 +83,10 @@ export class ReplicationPool {
         onDone?.(jobs[i]);
       }
     };
-    // Pause often here: a worker thread that finishes waits for this thread to hand it the next job.
-    await Promise.all([...Array.from({ length: this.workers - 1 }, onThread), inThisThread(2)]);
+    // Two jobs in flight per thread: when one ends, the next is already queued beside it, so a
+    // thread never idles while this one is busy inside a replication and cannot hand it work.
+    const feeders = Array.from({ length: 2 * (this.workers - 1) }, onThread);
+    await Promise.all([...feeders, inThisThread(2)]);
     return results;
   }
 
@@ -93,17 +95,35 @@ export class ReplicationPool {
   }
 }
 
+/** A batch: replications [first, first + count) of one alternative of a study. */
+export interface Batch {
+  alternative: number;
+  first: number;
+  count: number;
+}
+
 /**
- * Splits replications [first, first+count) of one alternative into batches. A study of
- * `alternatives` alternatives aims at about sixteen batches per worker in all: enough for the
- * workers to finish within a few percent of each other (eleven equal batches on two workers
- * split 6:5, so one works 55% of the time), few enough that each batch's set-up (compiling the
- * scenario, building the hall, passing results between threads) stays negligible.
+ * Splits replications [first, first + count) of each of `alternatives` alternatives into batches,
+ * handed out in order. Sizes follow guided self-scheduling: each batch is about a 1/(2K) share of
+ * the replications still to hand out, so the first batches are large (a batch's set-up, compiling
+ * the scenario and passing results between threads, is paid rarely) and the last ones small, so
+ * that the K workers finish within one small batch of each other rather than one waiting for
+ * another's long last batch. No batch is smaller than 1/(32K) of the whole (a tail of tiny batches
+ * would cost more in hand-overs than it saves) nor spans two alternatives.
  */
-export function batches(first: number, count: number, workers: number, alternatives = 1): Array<[first: number, count: number]> {
-  if (count <= 0) return [];
-  const size = Math.min(count, Math.max(1, Math.ceil((count * alternatives) / (workers * 16))));
-  const out: Array<[number, number]> = [];
-  for (let r = first; r < first + count; r += size) out.push([r, Math.min(size, first + count - r)]);
+export function batches(alternatives: number, first: number, count: number, workers: number): Batch[] {
+  const out: Batch[] = [];
+  if (count <= 0) return out;
+  const total = alternatives * count;
+  const smallest = Math.max(1, Math.ceil(total / (32 * workers)));
+  let remaining = total;
+  for (let a = 0; a < alternatives; a++) {
+    for (let r = first; r < first + count; ) {
+      const size = Math.min(first + count - r, Math.max(smallest, Math.ceil(remaining / (2 * workers))));
+      out.push({ alternative: a, first: r, count: size });
+      r += size;
+      remaining -= size;
+    }
+  }
   return out;
 }

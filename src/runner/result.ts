@@ -2,6 +2,7 @@
  * The Result of a run or a comparison: what every renderer reads and nothing else produces.
  * Its JSON form is the public contract of ../shared/SCENARIO.md.
  */
+import type { MetricTable } from './metric-table.js';
 
 /** A figure over replications. */
 export interface Summary {
@@ -47,7 +48,7 @@ export interface VariantResult {
   byType: Record<string, MetricSummaries>;
   byPeriod: PeriodResult[];
   /** Per-replication values kept for paired comparisons; not rendered. */
-  samples?: ReplicationMetrics[];
+  samples?: MetricTable;
 }
 
 export interface Comparison {

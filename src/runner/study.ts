@@ -11,7 +11,8 @@ import { clockLabel } from '../scenario/time.js';
 import { summarize } from '../stats/summary.js';
 import { batches, ReplicationPool } from './pool.js';
 import { pairedComparisons } from './paired.js';
-import type { PeriodInfo, ReplicationMetrics, Result, VariantResult } from './result.js';
+import { MetricTable } from './metric-table.js';
+import type { PeriodInfo, Result, VariantResult } from './result.js';
 import { summarizeVariant } from './summarize.js';
 import { loadWarnings } from './warnings.js';
 
@@ -44,16 +45,26 @@ export interface StudyOptions {
 }
 
 /**
- * Below this projected time the rest of a study runs in this thread: starting worker threads
- * costs about 0.3 s, which a small study would never win back.
+ * Below this projected time the rest of a study runs in this thread. A worker thread is a new
+ * JavaScript engine: it starts in about 0.15 s, then runs its first replications interpreted while
+ * its compiler competes with both threads for the cores. Measured on the bundled sweep (11
+ * alternatives, 2 cores): threads lose below about 0.8 s of work and win above it (0.85 s of work
+ * broke even; 1.6 s took 1.25-1.3 s on 2 workers).
  */
-const THREADS_PAY_OFF_SECONDS = 0.5;
+const THREADS_PAY_OFF_SECONDS = 0.8;
+
+/**
+ * Rounds (one replication of every alternative) run in this thread before projecting: the first
+ * rounds run cold, many times slower than the rest, so the projection uses the latest round once
+ * this much time has gone into them.
+ */
+const PROBE_SECONDS = 0.1;
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
   const inThread = new ReplicationPool(1);
   let pool = inThread;
   try {
-    const samples: ReplicationMetrics[][] = alternatives.map(() => []);
+    const samples: Samples = alternatives.map(() => null);
     const traces: string[][] = alternatives.map(() => []);
     let planned = options.replications * alternatives.length;
     let done = 0;
@@ -61,22 +72,27 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       done += count;
       options.onProgress?.(done, planned);
     };
-    // The first replication of each alternative, in this thread, says how long the rest will take.
-    // Which thread runs a replication never changes its numbers, so this decides speed only.
-    const started = performance.now();
-    await extend(inThread, alternatives, samples, traces, options, 1, progress);
-    const perRound = (performance.now() - started) / 1000;
+    // Rounds in this thread say how long the rest will take. Which thread runs a replication
+    // never changes its numbers, so this decides speed only.
+    const probeStart = performance.now();
+    let perRound = 0;
+    while (replicationsDone(samples) < options.replications && performance.now() - probeStart < PROBE_SECONDS * 1000) {
+      const roundStart = performance.now();
+      await extend(inThread, alternatives, samples, traces, options, 1, progress);
+      perRound = (performance.now() - roundStart) / 1000;
+    }
     const choosePool = (rounds: number) => {
       if (pool === inThread && options.workers > 1 && perRound * rounds > THREADS_PAY_OFF_SECONDS) {
         pool = new ReplicationPool(options.workers);
       }
     };
-    choosePool(options.replications - 1);
-    await extend(pool, alternatives, samples, traces, options, options.replications - 1, progress);
+    const rest = options.replications - replicationsDone(samples);
+    choosePool(rest);
+    await extend(pool, alternatives, samples, traces, options, rest, progress);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       for (;;) {
-        const have = samples[0].length;
+        const have = replicationsDone(samples);
         const wanted = replicationsForPrecision(samples, options.precision, have, max);
         if (wanted <= have) break;
         planned += (wanted - have) * alternatives.length;
@@ -88,7 +104,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     const result = assemble(title, alternatives, samples, options);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
-      const have = samples[0].length;
+      const have = replicationsDone(samples);
       const reached = replicationsForPrecision(samples, options.precision, have, Infinity) <= have;
       result.precision = { target: options.precision, reached, maxReplications: max };
     }
@@ -102,36 +118,46 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
 async function extend(
   pool: ReplicationPool,
   alternatives: Alternative[],
-  samples: ReplicationMetrics[][],
+  samples: Samples,
   traces: string[][],
   options: StudyOptions,
   count: number,
   progress: (count: number) => void,
 ): Promise<void> {
   if (count <= 0) return;
-  const first = samples[0].length;
-  const jobs = alternatives.flatMap((alt, a) =>
-    batches(first, count, pool.workers, alternatives.length).map(([from, n]) => ({
+  const jobs = batches(alternatives.length, replicationsDone(samples), count, pool.workers).map(({ alternative: a, first, count }) => {
+    const alt = alternatives[a];
+    return {
       alternative: a,
       job: {
         scenario: alt.scenario,
         baseDir: alt.baseDir,
         seed: seedOf(options, a),
         period: options.period,
-        first: from,
-        count: n,
+        first,
+        count,
         ...(options.trace ? { traceAs: alt.name } : {}),
       },
-    })),
-  );
+    };
+  });
   const results = await pool.run(
     jobs.map((j) => j.job),
     (job) => progress(job.count),
   );
   jobs.forEach((j, i) => {
-    samples[j.alternative].push(...results[i].runs);
+    const { columns, values, rows } = results[i];
+    const table = (samples[j.alternative] ??= new MetricTable(columns));
+    table.append(values, rows);
     if (results[i].trace) traces[j.alternative].push(...results[i].trace!);
   });
+}
+
+/** Each alternative's replications so far (null before the first batch comes back). */
+type Samples = Array<MetricTable | null>;
+
+/** Replications done per alternative (they advance together). */
+function replicationsDone(samples: Samples): number {
+  return samples[0]?.rows ?? 0;
 }
 
 function seedOf(options: StudyOptions, alternative: number): number {
@@ -143,10 +169,11 @@ function seedOf(options: StudyOptions, alternative: number): number {
  * How many replications would bring the mean wait's 95% half-width within `precision` of the
  * mean for every alternative, doubling at most per round so that the estimate can correct itself.
  */
-function replicationsForPrecision(samples: ReplicationMetrics[][], precision: number, have: number, max: number): number {
+function replicationsForPrecision(samples: Samples, precision: number, have: number, max: number): number {
   let wanted = have;
-  for (const runs of samples) {
-    const waits = runs.map((r) => r.metrics.waitMean).filter(Number.isFinite);
+  for (const table of samples) {
+    if (!table) continue;
+    const waits = table.column(table.metricColumn('waitMean')).filter(Number.isFinite);
     if (waits.length < 2) continue;
     const { mean, ci95 } = summarize(waits);
     const hw = (ci95[1] - ci95[0]) / 2;
@@ -161,18 +188,18 @@ function replicationsForPrecision(samples: ReplicationMetrics[][], precision: nu
 function assemble(
   title: string,
   alternatives: Alternative[],
-  samples: ReplicationMetrics[][],
+  samples: Samples,
   options: StudyOptions,
 ): Result {
   const models = alternatives.map((alt) => compileScenario(alt.scenario, { baseDir: alt.baseDir }));
   const keep = alternatives.length > 1;
   const variants: VariantResult[] = alternatives.map((alt, a) =>
-    summarizeVariant(alt.name, samples[a], periodsOf(models[a], options.period), keep),
+    summarizeVariant(alt.name, samples[a]!, periodsOf(models[a], options.period), keep),
   );
   const result: Result = {
     scenario: title,
     seed: options.seed,
-    replications: samples[0].length,
+    replications: replicationsDone(samples),
     openClock: models[0].openClock,
     waitTarget: models[0].waitTarget,
     variants,

@@ -3,7 +3,8 @@
  * 95% interval over replications.
  */
 import { summarize } from '../stats/summary.js';
-import type { MetricSummaries, MetricValues, PeriodInfo, ReplicationMetrics, Summary, VariantResult } from './result.js';
+import type { MetricTable } from './metric-table.js';
+import type { MetricSummaries, PeriodInfo, Summary, VariantResult } from './result.js';
 
 const NO_DATA: Summary = { mean: NaN, sd: NaN, ci95: [NaN, NaN] };
 
@@ -11,43 +12,35 @@ const NO_DATA: Summary = { mean: NaN, sd: NaN, ci95: [NaN, NaN] };
  * Summary of one metric over replications. A replication in which the figure does not exist (no
  * customer served in a quiet period has no mean wait) is left out rather than counted as 0.
  */
-export function summarizeFigure(values: number[]): Summary {
-  const present = values.filter(Number.isFinite);
+export function summarizeFigure(values: ArrayLike<number>): Summary {
+  const present: number[] = [];
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) present.push(values[i]);
   return present.length === 0 ? { ...NO_DATA, ci95: [NaN, NaN] } : summarize(present);
 }
 
-/** Summaries of every metric key, in the key order of the first replication. */
-export function summarizeBlocks(blocks: MetricValues[]): MetricSummaries {
+/** Summaries of the block of columns from `first`, one per key. */
+function summarizeBlock(table: MetricTable, first: number, keys: string[]): MetricSummaries {
   const out: MetricSummaries = {};
-  if (blocks.length === 0) return out;
-  for (const key of Object.keys(blocks[0])) {
-    out[key] = summarizeFigure(blocks.map((b) => b[key]));
-  }
+  keys.forEach((key, i) => {
+    out[key] = summarizeFigure(table.column(first + i));
+  });
   return out;
 }
 
-export function summarizeVariant(
-  name: string,
-  samples: ReplicationMetrics[],
-  periods: PeriodInfo[],
-  keepSamples: boolean,
-): VariantResult {
-  const first = samples[0];
+export function summarizeVariant(name: string, table: MetricTable, periods: PeriodInfo[], keepSamples: boolean): VariantResult {
+  const { metricKeys, typeNames, typeKeys, periodKeys } = table.columns;
   const byType: Record<string, MetricSummaries> = {};
-  for (const type of Object.keys(first.byType)) {
-    byType[type] = summarizeBlocks(samples.map((s) => s.byType[type]));
-  }
-  const byPeriod = periods.map((period, p) => ({
-    ...period,
-    metrics: summarizeBlocks(samples.map((s) => s.byPeriod[p])),
-  }));
+  typeNames.forEach((type, t) => {
+    byType[type] = summarizeBlock(table, table.typeOffset(t), typeKeys);
+  });
+  const byPeriod = periods.map((period, p) => ({ ...period, metrics: summarizeBlock(table, table.periodOffset(p), periodKeys) }));
   const result: VariantResult = {
     name,
-    replications: samples.length,
-    metrics: summarizeBlocks(samples.map((s) => s.metrics)),
+    replications: table.rows,
+    metrics: summarizeBlock(table, 0, metricKeys),
     byType,
     byPeriod,
   };
-  if (keepSamples) result.samples = samples;
+  if (keepSamples) result.samples = table;
   return result;
 }

@@ -69,8 +69,9 @@ describe('determinism', () => {
             traceAs: 'baseline',
           });
           const here = await new ReplicationPool(1).run([job(0, replications)]);
-          const there = await threads.run(batches(0, replications, 2).map(([first, count]) => job(first, count)));
-          expectSame(there.flatMap((r) => r.runs), here[0].runs, 'on threads ≠ in this thread');
+          const there = await threads.run(batches(1, 0, replications, 2).map(({ first, count }) => job(first, count)));
+          expectSame(there.flatMap((r) => Array.from(r.values)), Array.from(here[0].values), 'on threads ≠ in this thread');
+          for (const r of there) expectSame(r.columns, here[0].columns, 'columns on threads ≠ in this thread');
           expectSame(there.flatMap((r) => r.trace ?? []), here[0].trace, 'trace on threads ≠ in this thread');
         }),
         runs(10),

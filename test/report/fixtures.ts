@@ -68,7 +68,7 @@ function baseline(): VariantResult {
         },
       },
     ],
-    samples: [],
+    samples: undefined,
   };
 }
 
