@@ -76,8 +76,14 @@ export class MetricTable {
     this.count += rows;
   }
 
+  /** Every row so far, one after the other (a view: do not modify). */
+  get rowValues(): Float64Array {
+    return this.values.subarray(0, this.count * this.width);
+  }
+
   /** The values of column `c` over the first `rows` replications (all by default). */
   column(c: number, rows = this.count): Float64Array {
+    if (!(c >= 0 && c < this.width)) throw new RangeError(`internal: no column ${c} in a table of ${this.width}`);
     const out = new Float64Array(rows);
     for (let r = 0; r < rows; r++) out[r] = this.values[r * this.width + c];
     return out;

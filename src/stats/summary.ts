@@ -23,6 +23,11 @@ export { studentTQuantile } from './student-t-quantile.js';
 export function summarize(values: ArrayLike<number>): Summary {
   const tally = new Tally();
   for (let i = 0; i < values.length; i++) tally.add(values[i]);
+  return summaryOf(tally);
+}
+
+/** The same summary from observations already tallied. */
+export function summaryOf(tally: Tally): Summary {
   const n = tally.count;
   if (n === 0) return { mean: Number.NaN, sd: Number.NaN, ci95: [Number.NaN, Number.NaN] };
   const mean = tally.mean;
