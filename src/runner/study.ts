@@ -40,6 +40,11 @@ export interface StudyOptions {
   commonRandomNumbers?: boolean;
   /** When given, filled with the per-customer trace rows (CSV, see visit-trace.ts), alternatives in order. */
   trace?: string[];
+  /**
+   * Projected seconds of work above which worker threads start (default 0.8, see below); 0 starts
+   * them whenever `workers` > 1.
+   */
+  threadsPayOff?: number;
   /** Called as replications finish, with the number done and the number planned so far. */
   onProgress?: (done: number, planned: number) => void;
 }
@@ -55,14 +60,15 @@ const THREADS_PAY_OFF_SECONDS = 0.8;
 
 /**
  * Rounds (one replication of every alternative) run in this thread before projecting: the first
- * rounds run cold, many times slower than the rest, so the projection uses the latest round once
+ * rounds run cold, many times slower than the rest, so the projection uses the latest ones once
  * this much time has gone into them.
  */
-const PROBE_SECONDS = 0.1;
+const PROBE_SECONDS = 0.25;
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
   const inThread = new ReplicationPool(1);
   let pool = inThread;
+  let booted: ReplicationPool | null = null;
   try {
     const samples: Samples = alternatives.map(() => null);
     const traces: string[][] = alternatives.map(() => []);
@@ -74,20 +80,36 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     };
     // Rounds in this thread say how long the rest will take. Which thread runs a replication
     // never changes its numbers, so this decides speed only.
+    // If even the cold first round projects a study worth threads, they start meanwhile, so that
+    // their start-up overlaps the probe; they get work only if the warm projection still says so.
+    const payOff = options.threadsPayOff ?? THREADS_PAY_OFF_SECONDS;
     const probeStart = performance.now();
     let perRound = 0;
-    while (replicationsDone(samples) < options.replications && performance.now() - probeStart < PROBE_SECONDS * 1000) {
-      const roundStart = performance.now();
-      await extend(inThread, alternatives, samples, traces, options, 1, progress);
-      perRound = (performance.now() - roundStart) / 1000;
+    // Probe steps double (1, 2, 4, ... replications of each alternative), so that setting up
+    // each step's halls stays a small part of what it measures.
+    const probing = () => payOff > 0 && replicationsDone(samples) < options.replications && performance.now() - probeStart < PROBE_SECONDS * 1000;
+    for (let step = 1; probing(); step *= 2) {
+      const rounds = Math.min(step, options.replications - replicationsDone(samples));
+      const stepStart = performance.now();
+      await extend(inThread, alternatives, samples, traces, options, rounds, progress);
+      perRound = (performance.now() - stepStart) / 1000 / rounds;
+      const left = options.replications - replicationsDone(samples);
+      if (!booted && options.workers > 1 && perRound * left > payOff) {
+        booted = new ReplicationPool(options.workers);
+        booted.boot();
+      }
     }
     const choosePool = (rounds: number) => {
-      if (pool === inThread && options.workers > 1 && perRound * rounds > THREADS_PAY_OFF_SECONDS) {
-        pool = new ReplicationPool(options.workers);
+      if (pool === inThread && options.workers > 1 && perRound * rounds >= payOff) {
+        pool = booted ?? new ReplicationPool(options.workers);
       }
     };
     const rest = options.replications - replicationsDone(samples);
     choosePool(rest);
+    if (booted && booted !== pool) {
+      await booted.close();
+      booted = null;
+    }
     await extend(pool, alternatives, samples, traces, options, rest, progress);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
@@ -111,6 +133,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     return result;
   } finally {
     await pool.close();
+    if (booted && booted !== pool) await booted.close();
   }
 }
 
