@@ -30,8 +30,8 @@ function workerScript(): string {
 }
 
 export class ReplicationPool {
-  /** Started on first use (or `boot`), and piscina loaded only then: most small studies never need threads. */
-  private starting: Promise<Piscina> | null = null;
+  /** Started on first use, and piscina loaded only then: most small studies never need threads. */
+  private pool: Piscina | null = null;
 
   /**
    * @param workers threads of work in all: this thread works too, beside `workers - 1` worker
@@ -39,21 +39,13 @@ export class ReplicationPool {
    */
   constructor(readonly workers: number) {}
 
-  private threads(): Promise<Piscina> {
-    this.starting ??= (async () => {
+  private async threads(): Promise<Piscina> {
+    if (!this.pool) {
       const { Piscina } = await import('piscina');
       const n = this.workers - 1;
-      return new Piscina({ filename: workerScript(), minThreads: n, maxThreads: n });
-    })();
-    return this.starting;
-  }
-
-  /**
-   * Starts the worker threads now, ahead of any job, so that their start overlaps work in this
-   * thread. A failure to start surfaces when the pool is first used.
-   */
-  boot(): void {
-    if (this.workers > 1) this.threads().catch(() => undefined);
+      this.pool = new Piscina({ filename: workerScript(), minThreads: n, maxThreads: n });
+    }
+    return this.pool;
   }
 
   /** Runs the jobs; the result of job i is at index i, whoever ran it. */
@@ -99,8 +91,7 @@ export class ReplicationPool {
   }
 
   async close(): Promise<void> {
-    const pool = await this.starting?.catch(() => null);
-    await pool?.destroy();
+    await this.pool?.destroy();
   }
 }
 

@@ -68,7 +68,6 @@ const PROBE_SECONDS = 0.25;
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
   const inThread = new ReplicationPool(1);
   let pool = inThread;
-  let booted: ReplicationPool | null = null;
   try {
     const samples: Samples = alternatives.map(() => null);
     const traces: string[][] = alternatives.map(() => []);
@@ -80,8 +79,6 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     };
     // Rounds in this thread say how long the rest will take. Which thread runs a replication
     // never changes its numbers, so this decides speed only.
-    // If even the cold first round projects a study worth threads, they start meanwhile, so that
-    // their start-up overlaps the probe; they get work only if the warm projection still says so.
     const payOff = options.threadsPayOff ?? THREADS_PAY_OFF_SECONDS;
     const probeStart = performance.now();
     let perRound = 0;
@@ -93,23 +90,14 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       const stepStart = performance.now();
       await extend(inThread, alternatives, samples, traces, options, rounds, progress);
       perRound = (performance.now() - stepStart) / 1000 / rounds;
-      const left = options.replications - replicationsDone(samples);
-      if (!booted && options.workers > 1 && perRound * left > payOff) {
-        booted = new ReplicationPool(options.workers);
-        booted.boot();
-      }
     }
     const choosePool = (rounds: number) => {
       if (pool === inThread && options.workers > 1 && perRound * rounds >= payOff) {
-        pool = booted ?? new ReplicationPool(options.workers);
+        pool = new ReplicationPool(options.workers);
       }
     };
     const rest = options.replications - replicationsDone(samples);
     choosePool(rest);
-    if (booted && booted !== pool) {
-      await booted.close();
-      booted = null;
-    }
     await extend(pool, alternatives, samples, traces, options, rest, progress);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
@@ -133,7 +121,6 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     return result;
   } finally {
     await pool.close();
-    if (booted && booted !== pool) await booted.close();
   }
 }
 
