@@ -77,28 +77,20 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       done += count;
       options.onProgress?.(done, planned);
     };
+    const extendBy = (on: ReplicationPool, rounds: number) => extend(on, alternatives, samples, traces, options, rounds, progress);
+    const left = () => options.replications - replicationsDone(samples);
     // Rounds in this thread say how long the rest will take. Which thread runs a replication
     // never changes its numbers, so this decides speed only.
     const payOff = options.threadsPayOff ?? THREADS_PAY_OFF_SECONDS;
-    const probeStart = performance.now();
-    let perRound = 0;
-    // Probe steps double (1, 2, 4, ... replications of each alternative), so that setting up
-    // each step's halls stays a small part of what it measures.
-    const probing = () => payOff > 0 && replicationsDone(samples) < options.replications && performance.now() - probeStart < PROBE_SECONDS * 1000;
-    for (let step = 1; probing(); step *= 2) {
-      const rounds = Math.min(step, options.replications - replicationsDone(samples));
-      const stepStart = performance.now();
-      await extend(inThread, alternatives, samples, traces, options, rounds, progress);
-      perRound = (performance.now() - stepStart) / 1000 / rounds;
-    }
+    const perRound = payOff > 0 ? await secondsPerRound((rounds) => extendBy(inThread, rounds), left) : 0;
     const choosePool = (rounds: number) => {
       if (pool === inThread && options.workers > 1 && perRound * rounds >= payOff) {
         pool = new ReplicationPool(options.workers);
       }
     };
-    const rest = options.replications - replicationsDone(samples);
+    const rest = left();
     choosePool(rest);
-    await extend(pool, alternatives, samples, traces, options, rest, progress);
+    await extendBy(pool, rest);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       for (;;) {
@@ -107,7 +99,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
         if (wanted <= have) break;
         planned += (wanted - have) * alternatives.length;
         choosePool(wanted - have);
-        await extend(pool, alternatives, samples, traces, options, wanted - have, progress);
+        await extendBy(pool, wanted - have);
       }
     }
     if (options.trace) for (const rows of traces) options.trace.push(...rows);
@@ -122,6 +114,23 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Runs rounds in doubling steps (1, 2, 4, ... replications of each alternative, so that setting up
+ * each step's halls stays a small part of what it measures) for PROBE_SECONDS or until none is
+ * left, and returns the seconds per round of the latest step: the warmest estimate (0 if none ran).
+ */
+async function secondsPerRound(runRounds: (rounds: number) => Promise<void>, roundsLeft: () => number): Promise<number> {
+  const start = performance.now();
+  let perRound = 0;
+  for (let step = 1; roundsLeft() > 0 && performance.now() - start < PROBE_SECONDS * 1000; step *= 2) {
+    const rounds = Math.min(step, roundsLeft());
+    const stepStart = performance.now();
+    await runRounds(rounds);
+    perRound = (performance.now() - stepStart) / 1000 / rounds;
+  }
+  return perRound;
 }
 
 /** Adds `count` replications to every alternative, continuing their replication numbering. */
