@@ -3,7 +3,8 @@
  *   node dist/bench/case.js mm10 <customers>          frontdesk's event loop on bench/scenarios/mm10.yaml
  *   node dist/bench/case.js bare <customers>          the feature-free loop on the same M/M/10
  *   node dist/bench/case.js city-hall <replications>  the whole pipeline on bench/scenarios/city-hall.yaml
- *   node dist/bench/case.js sweep <replications> <workers>   compare of bench/scenarios/sweep.yaml
+ *   node dist/bench/case.js sweep <replications> <workers> [threadsPayOff]   compare of
+ *     bench/scenarios/sweep.yaml; threadsPayOff 0 forces worker threads on (see StudyOptions)
  * Prints one JSON line of CaseFigures.
  */
 import { fileURLToPath } from 'node:url';
@@ -46,7 +47,7 @@ function bare(customers: number): CaseFigures {
 }
 
 /** A whole study through the runner (compile, replicate, summarise), as the CLI runs it. */
-async function study(name: string, replications: number, workers: number, withVariants: boolean): Promise<CaseFigures> {
+async function study(name: string, replications: number, workers: number, withVariants: boolean, threadsPayOff?: number): Promise<CaseFigures> {
   const loaded = loadScenario(scenarioPath(name));
   const alternatives: Alternative[] = [{ name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir }];
   if (withVariants) {
@@ -58,6 +59,7 @@ async function study(name: string, replications: number, workers: number, withVa
     seed: loaded.scenario.seed,
     period: 60,
     workers,
+    ...(threadsPayOff === undefined ? {} : { threadsPayOff }),
   });
   const wall = seconds(start);
   const customers = Math.round(result.variants.reduce((n, v) => n + v.metrics.arrived.mean * v.replications, 0));
@@ -65,7 +67,7 @@ async function study(name: string, replications: number, workers: number, withVa
 }
 
 async function measure(args: string[]): Promise<CaseFigures | null> {
-  const [which, a, b] = args;
+  const [which, a, b, c] = args;
   switch (which) {
     case 'mm10':
       return mm10(Number(a));
@@ -74,7 +76,7 @@ async function measure(args: string[]): Promise<CaseFigures | null> {
     case 'city-hall':
       return study('city-hall', Number(a), 1, false);
     case 'sweep':
-      return study('sweep', Number(a), Number(b), true);
+      return study('sweep', Number(a), Number(b), true, c === undefined ? undefined : Number(c));
     default:
       return null;
   }
@@ -82,7 +84,7 @@ async function measure(args: string[]): Promise<CaseFigures | null> {
 
 const figures = await measure(process.argv.slice(2));
 if (!figures) {
-  process.stderr.write('usage: case.js mm10|bare <customers> | city-hall <replications> | sweep <replications> <workers>\n');
+  process.stderr.write('usage: case.js mm10|bare <customers> | city-hall <replications> | sweep <replications> <workers> [threadsPayOff]\n');
   process.exit(2);
 }
 figures.maxRssBytes = process.resourceUsage().maxRSS * 1024;
