@@ -83,10 +83,8 @@ export class ReplicationPool {
         onDone?.(jobs[i]);
       }
     };
-    // Two jobs in flight per thread: when one ends, the next is already queued beside it, so a
-    // thread never idles while this one is busy inside a replication and cannot hand it work.
-    const feeders = Array.from({ length: 2 * (this.workers - 1) }, onThread);
-    await Promise.all([...feeders, inThisThread(2)]);
+    // Pause often here: a worker thread that finishes waits for this thread to hand it the next job.
+    await Promise.all([...Array.from({ length: this.workers - 1 }, onThread), inThisThread(2)]);
     return results;
   }
 
