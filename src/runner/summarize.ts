@@ -2,21 +2,19 @@
  * Turns the replications of one variant into its summaries: each metric's mean, sd and Student-t
  * 95% interval over replications.
  */
-import { summarize, summaryOf } from '../stats/summary.js';
+import { summaryOf } from '../stats/summary.js';
 import { Tally } from '../stats/tally.js';
 import type { MetricTable } from './metric-table.js';
 import type { MetricSummaries, PeriodInfo, Summary, VariantResult } from './result.js';
-
-const NO_DATA: Summary = { mean: NaN, sd: NaN, ci95: [NaN, NaN] };
 
 /**
  * Summary of one metric over replications. A replication in which the figure does not exist (no
  * customer served in a quiet period has no mean wait) is left out rather than counted as 0.
  */
 export function summarizeFigure(values: ArrayLike<number>): Summary {
-  const present: number[] = [];
-  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) present.push(values[i]);
-  return present.length === 0 ? { ...NO_DATA, ci95: [NaN, NaN] } : summarize(present);
+  const tally = new Tally();
+  for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) tally.add(values[i]);
+  return summaryOf(tally);
 }
 
 /**
@@ -35,7 +33,7 @@ function summarizeColumns(table: MetricTable): Summary[] {
       if (Number.isFinite(x)) tallies[c].add(x);
     }
   }
-  return tallies.map((tally) => (tally.count === 0 ? { ...NO_DATA, ci95: [NaN, NaN] } : summaryOf(tally)));
+  return tallies.map(summaryOf);
 }
 
 /** Summaries of the block of columns from `first`, one per key. */
