@@ -10,7 +10,7 @@ import { Levels } from '../stats/levels.js';
 import { CustomerTally } from './customer-tally.js';
 import type { HallLayout } from './hall-layout.js';
 import type { Model } from './model.js';
-import { dayPeriods } from './periods.js';
+import { dayPeriods, type DayPeriod } from './periods.js';
 
 export class DayStatistics {
   readonly periodCount: number;
@@ -27,6 +27,8 @@ export class DayStatistics {
   private readonly day = new CustomerTally();
   private readonly byType: CustomerTally[] = [];
   private readonly byPeriod: CustomerTally[] = [];
+  /** The reported periods (those ending after warm-up); like the keys, fixed for the hall. */
+  private readonly reported: DayPeriod[];
   /** Metric keys per station, built once rather than per replication. */
   private readonly utilizationKeys: string[] = [];
   private readonly openCounterKeys: string[] = [];
@@ -45,6 +47,7 @@ export class DayStatistics {
     this.periodQueueMax = new Float64Array(this.periodCount);
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
     for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
+    this.reported = dayPeriods(model, periodLength);
     for (let st = 0; st < this.stations; st++) {
       this.utilizationKeys.push(`utilization.${layout.stationName(st)}`);
       this.openCounterKeys.push(`openCounters.${layout.stationName(st)}`);
@@ -161,7 +164,7 @@ export class DayStatistics {
     });
 
     const byPeriod: MetricValues[] = [];
-    for (const { index: p, start, end: stop } of dayPeriods(model, this.periodLength)) {
+    for (const { index: p, start, end: stop } of this.reported) {
       const fromWarmup = start < model.warmup;
       const from = fromWarmup ? this.warmupMark : this.periodMarks;
       const fromOffset = fromWarmup ? 0 : p * n;

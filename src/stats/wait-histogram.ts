@@ -33,6 +33,10 @@ export interface WaitHistogramOptions {
  * waits.quantile(0.2); // 0
  * waits.max;           // 30
  */
+/** Buckets per block of the coarse index: 64. */
+const BLOCK_BITS = 6;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+
 const ONE_LEVEL = [0];
 const ONE_VALUE = [0];
 
@@ -43,6 +47,11 @@ export class WaitHistogram {
   readonly gamma: number;
   /** counts[0] is the zero bucket; counts[k] for k ≥ 1 is the bucket of index k + offset. */
   private readonly counts: Float64Array;
+  /**
+   * blocks[b] = counts[64b] + ... + counts[64b + 63]: a quantile walks blocks, then one block's
+   * buckets, instead of every bucket from the zero bucket up (about 1,600 for a one-hour wait).
+   */
+  private readonly blocks: Float64Array;
   private readonly invLogGamma: number;
   private readonly logGamma: number;
   private readonly offset: number;
@@ -70,6 +79,7 @@ export class WaitHistogram {
     this.offset = lowestIndex - 1;
     this.top = highestIndex - this.offset;
     this.counts = new Float64Array(this.top + 1);
+    this.blocks = new Float64Array((this.top >> BLOCK_BITS) + 1);
   }
 
   /** Record one wait. */
@@ -94,6 +104,7 @@ export class WaitHistogram {
     if (x < this.lo) this.lo = x;
     if (x > this.hi) this.hi = x;
     this.counts[bucket]++;
+    this.blocks[bucket >> BLOCK_BITS]++;
   }
 
   get count(): number {
@@ -125,15 +136,17 @@ export class WaitHistogram {
   }
 
   /**
-   * Several quantiles in one pass over the buckets, written to `out` (which is returned); the
-   * levels must be ascending. The pass starts at the bucket of the smallest wait, so a report's
-   * four percentiles cost one scan of the occupied range, not four scans from the bottom.
+   * Several quantiles in one pass, written to `out` (which is returned); the levels must be
+   * ascending. The pass skips whole blocks of 64 buckets where it can, so a report's four
+   * percentiles cost a few dozen steps, not four scans of some 1,600 buckets.
    */
   quantiles<T extends { [i: number]: number }>(levels: ArrayLike<number>, out: T): T {
     const n = this.n;
     const counts = this.counts;
-    let k = this.n === 0 ? 0 : this.bucketOf(this.lo);
-    let seen = k === 0 ? 0 : counts[0];
+    const blocks = this.blocks;
+    // Invariant: `seen` counts the buckets below k.
+    let k = 0;
+    let seen = 0;
     for (let i = 0; i < levels.length; i++) {
       const rank = nearestRank(levels[i], n);
       if (i > 0 && !(levels[i] >= levels[i - 1])) throw new RangeError('WaitHistogram.quantiles: levels must be ascending');
@@ -145,7 +158,13 @@ export class WaitHistogram {
         out[i] = this.hi;
         continue;
       }
-      // Invariant: `seen` counts the buckets below k.
+      while ((k & BLOCK_MASK) !== 0 && seen + counts[k] < rank) seen += counts[k++];
+      if ((k & BLOCK_MASK) === 0) {
+        while (seen + blocks[k >> BLOCK_BITS] < rank) {
+          seen += blocks[k >> BLOCK_BITS];
+          k += BLOCK_MASK + 1;
+        }
+      }
       while (seen + counts[k] < rank) seen += counts[k++];
       out[i] = this.representative(k);
     }
@@ -161,7 +180,12 @@ export class WaitHistogram {
 
   /** Forget every observation. Only the occupied range of buckets is cleared. */
   reset(): void {
-    if (this.n > 0) this.counts.fill(0, this.bucketOf(this.lo), this.bucketOf(this.hi) + 1);
+    if (this.n > 0) {
+      const from = this.bucketOf(this.lo);
+      const to = this.bucketOf(this.hi);
+      this.counts.fill(0, from, to + 1);
+      this.blocks.fill(0, from >> BLOCK_BITS, (to >> BLOCK_BITS) + 1);
+    }
     this.n = 0;
     this.lo = Number.POSITIVE_INFINITY;
     this.hi = Number.NEGATIVE_INFINITY;
@@ -175,7 +199,10 @@ export class WaitHistogram {
     if (other.n === 0) return;
     const mine = this.counts;
     const theirs = other.counts;
-    for (let k = other.bucketOf(other.lo), last = other.bucketOf(other.hi); k <= last; k++) mine[k] += theirs[k];
+    const from = other.bucketOf(other.lo);
+    const to = other.bucketOf(other.hi);
+    for (let k = from; k <= to; k++) mine[k] += theirs[k];
+    for (let b = from >> BLOCK_BITS; b <= to >> BLOCK_BITS; b++) this.blocks[b] += other.blocks[b];
     this.n += other.n;
     if (other.lo < this.lo) this.lo = other.lo;
     if (other.hi > this.hi) this.hi = other.hi;
