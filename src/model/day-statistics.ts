@@ -5,11 +5,12 @@
  * At the end of the day it turns them into the metrics of SCENARIO.md. Nothing is kept per
  * customer: memory depends on the number of types, periods and stations only.
  */
-import type { MetricValues, ReplicationMetrics } from '../runner/result.js';
+import type { ReplicationMetrics } from '../runner/result.js';
 import { Levels } from '../stats/levels.js';
-import { CustomerTally } from './customer-tally.js';
+import { CustomerTally, customerMetricKeys } from './customer-tally.js';
 import type { HallLayout } from './hall-layout.js';
 import type { Model } from './model.js';
+import { type MetricColumns, unpackRow, widthOf } from './metric-columns.js';
 import { dayPeriods, type DayPeriod } from './periods.js';
 
 export class DayStatistics {
@@ -29,9 +30,8 @@ export class DayStatistics {
   private readonly byPeriod: CustomerTally[] = [];
   /** The reported periods (those ending after warm-up); like the keys, fixed for the hall. */
   private readonly reported: DayPeriod[];
-  /** Metric keys per station, built once rather than per replication. */
-  private readonly utilizationKeys: string[] = [];
-  private readonly openCounterKeys: string[] = [];
+  /** What each figure of the day's row is; fixed for the hall. */
+  readonly columns: MetricColumns;
 
   constructor(
     private readonly model: Model,
@@ -48,10 +48,14 @@ export class DayStatistics {
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
     for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
     this.reported = dayPeriods(model, periodLength);
-    for (let st = 0; st < this.stations; st++) {
-      this.utilizationKeys.push(`utilization.${layout.stationName(st)}`);
-      this.openCounterKeys.push(`openCounters.${layout.stationName(st)}`);
-    }
+    const stationKeys = (prefix: string) => Array.from({ length: this.stations }, (_, st) => `${prefix}.${layout.stationName(st)}`);
+    this.columns = {
+      metricKeys: [...customerMetricKeys(true), ...stationKeys('utilization')],
+      typeNames: model.types.map((t) => t.name),
+      typeKeys: customerMetricKeys(false),
+      periodCount: this.reported.length,
+      periodKeys: [...customerMetricKeys(true), ...stationKeys('utilization'), ...stationKeys('openCounters')],
+    };
   }
 
   clear(): void {
@@ -136,10 +140,20 @@ export class DayStatistics {
   // -------------------------------------------------------------- the day's metrics
 
   /**
+   * The day's figures as keyed objects (see `collectInto`).
+   */
+  collect(end: number, stationLastEnd: Float64Array, events: number, customers: number): ReplicationMetrics {
+    const row = new Float64Array(widthOf(this.columns));
+    this.collectInto(row, 0, end, stationLastEnd);
+    return { ...unpackRow(this.columns, row, 0), events, customers };
+  }
+
+  /**
+   * Writes the day's figures into `row` from `offset`, in the order of `columns`.
    * @param end end of the day: the horizon, or with drain the last moment a customer was inside.
    * @param stationLastEnd last service end at each station: with drain, a station's day ends there.
    */
-  collect(end: number, stationLastEnd: Float64Array, events: number, customers: number): ReplicationMetrics {
+  collectInto(row: Float64Array, offset: number, end: number, stationLastEnd: Float64Array): void {
     const model = this.model;
     const n = this.levels.count;
     const sc = this.stations;
@@ -147,42 +161,32 @@ export class DayStatistics {
     const observed = end - model.warmup;
     const hours = (model.horizon - model.warmup) / 60;
 
-    const metrics: MetricValues = {};
     this.day.clear();
     for (const t of this.byType) this.day.add(t);
-    this.day.writeMetrics(metrics, hours, {
-      queueLengthMean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
-      queueLengthMax: this.queueMax,
+    let at = this.day.writeRow(row, offset, hours, {
+      mean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
+      max: this.queueMax,
     });
-    this.writeDayUtilization(metrics, stationLastEnd);
+    at = this.writeDayUtilization(row, at, stationLastEnd);
 
-    const byType: Record<string, MetricValues> = {};
-    model.types.forEach((t, i) => {
-      const values: MetricValues = {};
-      this.byType[i].writeMetrics(values, hours);
-      byType[t.name] = values;
-    });
+    for (const tally of this.byType) at = tally.writeRow(row, at, hours, null);
 
-    const byPeriod: MetricValues[] = [];
     for (const { index: p, start, end: stop } of this.reported) {
       const fromWarmup = start < model.warmup;
       const from = fromWarmup ? this.warmupMark : this.periodMarks;
       const fromOffset = fromWarmup ? 0 : p * n;
       const to = (p + 1) * n;
       const length = stop - Math.max(start, model.warmup);
-      const values: MetricValues = {};
-      this.byPeriod[p].writeMetrics(values, length / 60, {
-        queueLengthMean: (this.periodMarks[to] - from[fromOffset]) / length,
-        queueLengthMax: this.periodQueueMax[p],
+      at = this.byPeriod[p].writeRow(row, at, length / 60, {
+        mean: (this.periodMarks[to] - from[fromOffset]) / length,
+        max: this.periodQueueMax[p],
       });
-      this.writeUtilization(values, from, fromOffset, this.periodMarks, to);
+      at = this.writeUtilization(row, at, from, fromOffset, this.periodMarks, to);
       for (let st = 0; st < sc; st++) {
         const staffedArea = this.periodMarks[to + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-        values[this.openCounterKeys[st]] = staffedArea / length;
+        row[at++] = staffedArea / length;
       }
-      byPeriod.push(values);
     }
-    return { metrics, byType, byPeriod, events, customers };
   }
 
   /**
@@ -190,25 +194,27 @@ export class DayStatistics {
    * day: the horizon, or with drain its last service if later. Each station ends on its own, so
    * one group's figure does not move when another group's line drains later.
    */
-  private writeDayUtilization(out: MetricValues, stationLastEnd: Float64Array): void {
+  private writeDayUtilization(row: Float64Array, at: number, stationLastEnd: Float64Array): number {
     const sc = this.stations;
     const horizon = this.model.horizon;
     for (let st = 0; st < sc; st++) {
       const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
       const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
       const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
-      out[this.utilizationKeys[st]] = utilization(busy, staffed);
+      row[at++] = utilization(busy, staffed);
     }
+    return at;
   }
 
   /** Utilisation = busy time / staffed time of each station between two marks (NaN if never staffed). */
-  private writeUtilization(out: MetricValues, from: Float64Array, fromOffset: number, to: Float64Array, toOffset: number): void {
+  private writeUtilization(row: Float64Array, at: number, from: Float64Array, fromOffset: number, to: Float64Array, toOffset: number): number {
     const sc = this.stations;
     for (let st = 0; st < sc; st++) {
       const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
       const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-      out[this.utilizationKeys[st]] = utilization(busy, staffed);
+      row[at++] = utilization(busy, staffed);
     }
+    return at;
   }
 }
 

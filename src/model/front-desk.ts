@@ -14,6 +14,7 @@ import { streamFor, type Rng } from '../core/random.js';
 import type { ReplicationMetrics } from '../runner/result.js';
 import { CustomerPool } from './customers.js';
 import { DayStatistics } from './day-statistics.js';
+import type { MetricColumns } from './metric-columns.js';
 import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
 import type { Model } from './model.js';
@@ -97,6 +98,8 @@ export class FrontDesk {
   /** Last time a customer joined, started, or left: with drain, the day ends there. */
   private lastActivity = 0;
   private arrivals = 0;
+  /** Events of the last day simulated. */
+  private events = 0;
   private readonly anyBalking: boolean;
   private readonly anyPreempt: boolean;
 
@@ -137,8 +140,25 @@ export class FrontDesk {
     this.anyPreempt = model.types.some((t) => t.preempt);
   }
 
+  /** What each figure of a day's row is (see `runDayInto`). */
+  get columns(): MetricColumns {
+    return this.stats.columns;
+  }
+
   /** Simulates one day: replication `replication` of the run seeded with `seed`. */
   runDay(seed: number, replication: number): ReplicationMetrics {
+    const end = this.simulate(seed, replication);
+    return this.stats.collect(end, this.stationLastEnd, this.events, this.arrivals);
+  }
+
+  /** Simulates one day and writes its figures into `row` from `offset`, in the order of `columns`. */
+  runDayInto(seed: number, replication: number, row: Float64Array, offset: number): void {
+    const end = this.simulate(seed, replication);
+    this.stats.collectInto(row, offset, end, this.stationLastEnd);
+  }
+
+  /** Runs the day's events; returns the end of the day (the horizon, or with drain the last activity). */
+  private simulate(seed: number, replication: number): number {
     this.reset(seed, replication);
     const model = this.model;
     const calendar = this.calendar;
@@ -183,8 +203,8 @@ export class FrontDesk {
           break;
       }
     }
-    const end = drain ? Math.max(horizon, this.lastActivity) : horizon;
-    return this.stats.collect(end, this.stationLastEnd, calendar.popped - unfired, this.arrivals);
+    this.events = calendar.popped - unfired;
+    return drain ? Math.max(horizon, this.lastActivity) : horizon;
   }
 
   // ---------------------------------------------------------------- setting up a day

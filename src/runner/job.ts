@@ -6,7 +6,7 @@
 import { FrontDesk } from '../model/front-desk.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
-import { columnsOf, packRun, widthOf, type MetricColumns } from './metric-table.js';
+import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import { VisitTrace } from './visit-trace.js';
 
 export interface ReplicationJob {
@@ -49,21 +49,15 @@ export function* replicationSteps(job: ReplicationJob): Generator<number, JobRes
   const model = compileScenario(job.scenario, { baseDir: job.baseDir });
   const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
   const desk = new FrontDesk(model, job.period, trace);
-  let columns: MetricColumns | null = null;
-  let values = new Float64Array(0);
-  let at = 0;
+  const columns = desk.columns;
+  const width = widthOf(columns);
+  const values = new Float64Array(width * job.count);
   for (let r = job.first; r < job.first + job.count; r++) {
     trace?.startDay(desk, r);
-    const run = desk.runDay(job.seed, r);
+    desk.runDayInto(job.seed, r, values, (r - job.first) * width);
     trace?.endDay();
-    if (!columns) {
-      columns = columnsOf(run);
-      values = new Float64Array(widthOf(columns) * job.count);
-    }
-    at = packRun(run, columns, values, at);
     yield r;
   }
-  if (!columns) throw new Error('internal: a job of no replications');
   const result: JobResult = { columns, values, rows: job.count };
   if (trace) result.trace = trace.rows;
   return result;

@@ -8,46 +8,7 @@
  * thread while the worker waits for its next job. As rows of a Float64Array they cost 8 bytes a
  * figure, cross threads as one block of memory, and summarise column by column.
  */
-import type { MetricValues, ReplicationMetrics } from './result.js';
-
-/** Which figure each column holds: the key sets of one replication, the same in every replication. */
-export interface MetricColumns {
-  metricKeys: string[];
-  typeNames: string[];
-  typeKeys: string[];
-  periodCount: number;
-  periodKeys: string[];
-}
-
-export function columnsOf(run: ReplicationMetrics): MetricColumns {
-  const typeNames = Object.keys(run.byType);
-  return {
-    metricKeys: Object.keys(run.metrics),
-    typeNames,
-    typeKeys: typeNames.length > 0 ? Object.keys(run.byType[typeNames[0]]) : [],
-    periodCount: run.byPeriod.length,
-    periodKeys: run.byPeriod.length > 0 ? Object.keys(run.byPeriod[0]) : [],
-  };
-}
-
-export function widthOf(columns: MetricColumns): number {
-  return (
-    columns.metricKeys.length + columns.typeNames.length * columns.typeKeys.length + columns.periodCount * columns.periodKeys.length
-  );
-}
-
-/** Writes one replication's figures into `row` from `offset`; returns the offset after them. */
-export function packRun(run: ReplicationMetrics, columns: MetricColumns, row: Float64Array, offset: number): number {
-  let at = packBlock(run.metrics, columns.metricKeys, row, offset);
-  for (const type of columns.typeNames) at = packBlock(run.byType[type], columns.typeKeys, row, at);
-  for (const values of run.byPeriod) at = packBlock(values, columns.periodKeys, row, at);
-  return at;
-}
-
-function packBlock(values: MetricValues, keys: string[], row: Float64Array, offset: number): number {
-  for (let i = 0; i < keys.length; i++) row[offset + i] = values[keys[i]];
-  return offset + keys.length;
-}
+import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 
 /** Replications packed as rows; grows as batches arrive, in replication order. */
 export class MetricTable {
