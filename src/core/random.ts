@@ -3,7 +3,7 @@
  * choice, ...), derived from (seed, replication, purpose), so that changing one part of a scenario
  * never shifts the numbers drawn for another: that is what makes common random numbers work.
  */
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /** A uniform variate on [0, 1). Plain function so hot loops call it without a property lookup. */
 export type Rng = () => number;
@@ -14,5 +14,5 @@ export type Rng = () => number;
  * independent without arithmetic on seeds that could make two purposes collide.
  */
 export function streamFor(seed: number, replication: number, purpose: string): Rng {
-  return seedrandom.alea(`frontdesk/${seed}/${replication}/${purpose}`) as Rng;
+  return alea(`frontdesk/${seed}/${replication}/${purpose}`) as Rng;
 }
