@@ -2,8 +2,9 @@
  * One simulated day at the front desk: the event loop and one handler per kind of event.
  *
  * The hall is built once per Model (counters, kiosks, lines, accumulators, all as typed arrays)
- * and reused for every replication, so a replication allocates only its random streams and its
- * final metrics. The calendar orders events; the handlers here decide what they mean.
+ * and reused for every replication, so a replication creates only its random streams (and, through
+ * `runDay`, its keyed metrics); no event creates an object. The calendar orders events; the
+ * handlers here decide what they mean.
  *
  * Vocabulary: a *station* is a counter group or the bank of kiosks; a *server* is one counter or
  * one kiosk; a *line* is where customers wait for a station (one per station with a single line,
