@@ -11,7 +11,6 @@ const PERCENTILES = new Float64Array(REPORTED_LEVELS.length);
 
 export class CustomerTally {
   arrived = 0;
-  served = 0;
   abandoned = 0;
   balked = 0;
   /** Served with a wait within the target. */
@@ -24,7 +23,6 @@ export class CustomerTally {
 
   clear(): void {
     this.arrived = 0;
-    this.served = 0;
     this.abandoned = 0;
     this.balked = 0;
     this.servedInTime = 0;
@@ -37,7 +35,6 @@ export class CustomerTally {
   /** Adds another scope's customers to this one (the day is the sum of its types). */
   add(other: CustomerTally): void {
     this.arrived += other.arrived;
-    this.served += other.served;
     this.abandoned += other.abandoned;
     this.balked += other.balked;
     this.servedInTime += other.servedInTime;
@@ -47,9 +44,13 @@ export class CustomerTally {
     this.waits.merge(other.waits);
   }
 
+  /** Customers served: one wait recorded each. */
+  get served(): number {
+    return this.waits.count;
+  }
+
   /** @param bucket the wait's bucket in a WaitHistogram of the default layout (`waits.bucketOf`). */
   recordServed(wait: number, bucket: number, timeInSystem: number, inTime: boolean, atKiosk: boolean): void {
-    this.served++;
     this.waitSum += wait;
     this.timeInSystemSum += timeInSystem;
     this.waits.addAt(bucket, wait);
