@@ -96,6 +96,12 @@ export class FrontDesk {
   private bookedTimes = new Float64Array(0);
   private bookedCount = 0;
   private nextTicket = 0;
+  /**
+   * The clock: the time of the event being handled. Handlers read it here rather than receive it
+   * as an argument, because V8 boxes a number passed to a function it did not inline (one small
+   * heap object per call), and most handlers are too large to inline.
+   */
+  private now = 0;
   /** Last time a customer joined, started, or left: with drain, the day ends there. */
   private lastActivity = 0;
   private arrivals = 0;
@@ -169,6 +175,7 @@ export class FrontDesk {
     let unfired = 0;
     while (calendar.pop()) {
       const now = calendar.time;
+      this.now = now;
       if (now > horizon && !drain) {
         unfired = 1;
         break;
@@ -176,31 +183,31 @@ export class FrontDesk {
       const target = calendar.target;
       switch (calendar.kind) {
         case WALK_IN:
-          this.onWalkIn(now, target);
+          this.onWalkIn(target);
           break;
         case BOOKED:
-          this.onBookedArrival(now, target);
+          this.onBookedArrival(target);
           break;
         case SERVICE_END:
-          if (calendar.seq === this.endToken[target]) this.onServiceEnd(now, target);
+          if (calendar.seq === this.endToken[target]) this.onServiceEnd(target);
           break;
         case PATIENCE:
-          if (calendar.seq === this.customers.patienceToken[target]) this.onPatienceOut(now, target);
+          if (calendar.seq === this.customers.patienceToken[target]) this.onPatienceOut(target);
           break;
         case SHIFT:
-          this.onShiftChange(now, target);
+          this.onShiftChange(target);
           break;
         case FAILURE:
-          this.onFailure(now, target);
+          this.onFailure(target);
           break;
         case REPAIR:
-          this.onRepair(now, target);
+          this.onRepair(target);
           break;
         case PERIOD_MARK:
-          this.onPeriodMark(now, target);
+          this.onPeriodMark(target);
           break;
         case WARMUP_END:
-          this.onWarmupEnd(now);
+          this.onWarmupEnd();
           break;
       }
     }
@@ -218,6 +225,7 @@ export class FrontDesk {
     for (const line of this.lines) line.clear();
     this.stats.clear();
     this.nextTicket = 0;
+    this.now = 0;
     this.lastActivity = 0;
     this.arrivals = 0;
     this.serving.fill(-1);
@@ -246,12 +254,12 @@ export class FrontDesk {
     // Staffing at opening, then the later shift changes.
     for (let g = 0; g < this.model.groups.length; g++) {
       const plan = model.groups[g];
-      this.setStaffing(0, g, plan.shiftCount[0]);
+      this.setStaffing(g, plan.shiftCount[0]);
       for (let i = 1; i < plan.shiftAt.length; i++) {
         if (plan.shiftAt[i] < model.horizon) calendar.schedule(plan.shiftAt[i], SHIFT, g * 65536 + i);
       }
     }
-    if (model.kiosks) this.setStaffing(0, this.kioskStation, model.kiosks.count);
+    if (model.kiosks) this.setStaffing(this.kioskStation, model.kiosks.count);
 
     // Breakdowns: one failure stream per server, so adding a counter does not shift the others.
     this.failureRng.length = 0;
@@ -272,10 +280,10 @@ export class FrontDesk {
 
     if (model.arrivals.kind === 'poisson') {
       this.walkIns = new WalkIns(model.arrivals, this.arrivalRng);
-      this.scheduleWalkIn(0, -1);
+      this.scheduleWalkIn(-1);
     } else {
       this.walkIns = null;
-      this.scheduleWalkIn(0, -1);
+      this.scheduleWalkIn(-1);
     }
     this.planAppointments();
   }
@@ -305,7 +313,8 @@ export class FrontDesk {
   }
 
   /** Schedules the walk-in after the one at `now` (trace: the next row after `index`). */
-  private scheduleWalkIn(now: number, index: number): void {
+  private scheduleWalkIn(index: number): void {
+    const now = this.now;
     const arrivals = this.model.arrivals;
     if (arrivals.kind === 'poisson') {
       const at = this.walkIns!.next(now);
@@ -320,21 +329,21 @@ export class FrontDesk {
 
   // ---------------------------------------------------------------- arrivals
 
-  private onWalkIn(now: number, traceRow: number): void {
-    this.scheduleWalkIn(now, traceRow);
+  private onWalkIn(traceRow: number): void {
+    this.scheduleWalkIn(traceRow);
     const arrivals = this.model.arrivals;
     if (arrivals.kind === 'trace') {
       const type = arrivals.types[traceRow];
-      this.arrive(now, type >= 0 ? type : this.drawType(this.typeRng), arrivals.service[traceRow]);
+      this.arrive(type >= 0 ? type : this.drawType(this.typeRng), arrivals.service[traceRow]);
     } else {
-      this.arrive(now, this.drawType(this.typeRng), NaN);
+      this.arrive(this.drawType(this.typeRng), NaN);
     }
   }
 
-  private onBookedArrival(now: number, index: number): void {
+  private onBookedArrival(index: number): void {
     if (index + 1 < this.bookedCount) this.calendar.schedule(this.bookedTimes[index + 1], BOOKED, index + 1);
     const type = this.model.appointments!.type;
-    this.arrive(now, type >= 0 ? type : this.drawType(this.bookedRng), NaN);
+    this.arrive(type >= 0 ? type : this.drawType(this.bookedRng), NaN);
   }
 
   /** A type by its share. With one type there is nothing to draw (the type stream is its own). */
@@ -351,7 +360,8 @@ export class FrontDesk {
    * A customer comes in. Everything random about it is drawn now, each from its own stream, so the
    * same customers (needs, patience, kiosk choice) meet every variant of the scenario.
    */
-  private arrive(now: number, type: number, givenService: number): void {
+  private arrive(type: number, givenService: number): void {
+    const now = this.now;
     const model = this.model;
     const kind = model.types[type];
     const pool = this.customers;
@@ -379,20 +389,20 @@ export class FrontDesk {
     if (counted) this.stats.arrived(type, period);
     if (this.log) this.log.arrived(c, type, now);
     const balkDraw = this.anyBalking ? this.balkRng() : 1;
-    if (toKiosk) this.goToKiosks(now, c, balkDraw);
-    else this.goToCounters(now, c, balkDraw);
+    if (toKiosk) this.goToKiosks(c, balkDraw);
+    else this.goToCounters(c, balkDraw);
   }
 
   // ---------------------------------------------------------------- choosing where to go
 
   /** Sends a customer to a free kiosk, or into the kiosk line. */
-  private goToKiosks(now: number, c: number, balkDraw: number): void {
+  private goToKiosks(c: number, balkDraw: number): void {
     const st = this.kioskStation;
     if (this.stationIdle[st] > 0) {
-      this.startService(now, this.idleServerOf(st), c);
+      this.startService(this.idleServerOf(st), c);
       return;
     }
-    this.joinOrBalk(now, c, this.stationLine[st], balkDraw);
+    this.joinOrBalk(c, this.stationLine[st], balkDraw);
   }
 
   /**
@@ -400,17 +410,17 @@ export class FrontDesk {
    * one (groups in scenario order, counters in order); else, for a preempting type, the counter
    * serving the lowest-priority customer; else a line (see `chooseLine`).
    */
-  private goToCounters(now: number, c: number, balkDraw: number): void {
+  private goToCounters(c: number, balkDraw: number): void {
     const groups = this.model.types[this.customers.type[c]].servedBy;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i];
       if (this.stationIdle[g] > 0) {
-        this.startService(now, this.idleServerOf(g), c);
+        this.startService(this.idleServerOf(g), c);
         return;
       }
     }
-    if (this.anyPreempt && this.tryPreempt(now, c)) return;
-    this.joinOrBalk(now, c, this.chooseLine(c), balkDraw);
+    if (this.anyPreempt && this.tryPreempt(c)) return;
+    this.joinOrBalk(c, this.chooseLine(c), balkDraw);
   }
 
   /**
@@ -455,7 +465,7 @@ export class FrontDesk {
     return perCounter ? this.serverLine[this.stationFirst[g]] : this.stationLine[g];
   }
 
-  private joinOrBalk(now: number, c: number, line: number, balkDraw: number): void {
+  private joinOrBalk(c: number, line: number, balkDraw: number): void {
     const balk = this.model.types[this.customers.type[c]].balk;
     if (balk !== null && balkDraw < 1) {
       const seen = this.lines[line].waiting;
@@ -467,11 +477,11 @@ export class FrontDesk {
             ? 0
             : probabilities[Math.min(seen, probabilities.length - 1)];
       if (balkDraw < p) {
-        this.depart(now, c, OUTCOME_BALKED);
+        this.depart(c, OUTCOME_BALKED);
         return;
       }
     }
-    this.joinLine(now, c, line);
+    this.joinLine(c, line);
   }
 
   /** Puts a customer at the back (or, resuming an interrupted service, the front) of a line. */
@@ -481,7 +491,8 @@ export class FrontDesk {
    * has begun does not renege; any other gets what is left of its patience, which is for the
    * whole visit.
    */
-  private joinLine(now: number, c: number, line: number): void {
+  private joinLine(c: number, line: number): void {
+    const now = this.now;
     const pool = this.customers;
     const ticket = this.nextTicket++;
     pool.line[c] = line;
@@ -501,7 +512,8 @@ export class FrontDesk {
   }
 
   /** Takes a customer out of its line (turn came, moved, or gave up), counting the time it stood. */
-  private leaveLine(now: number, c: number): void {
+  private leaveLine(c: number): void {
+    const now = this.now;
     const pool = this.customers;
     pool.waited[c] += now - pool.joinedAt[c];
     pool.line[c] = -1;
@@ -521,15 +533,17 @@ export class FrontDesk {
   // ---------------------------------------------------------------- service
 
   /** An idle server starts serving customer `c`. */
-  private startService(now: number, s: number, c: number): void {
+  private startService(s: number, c: number): void {
+    const now = this.now;
     const st = this.serverStation[s];
     this.stationIdle[st]--;
     this.stats.busy(st, now, 1);
-    this.beginService(now, s, c);
+    this.beginService(s, c);
   }
 
   /** Customer `c` is served at `s` (idle count and busy level already account for it). */
-  private beginService(now: number, s: number, c: number): void {
+  private beginService(s: number, c: number): void {
+    const now = this.now;
     const pool = this.customers;
     pool.serviceStart[c] = now;
     pool.patienceToken[c] = -1;
@@ -542,7 +556,8 @@ export class FrontDesk {
     if (this.log) this.log.started(c, s, now);
   }
 
-  private onServiceEnd(now: number, s: number): void {
+  private onServiceEnd(s: number): void {
+    const now = this.now;
     const pool = this.customers;
     const c = this.serving[s];
     const st = this.serverStation[s];
@@ -552,18 +567,19 @@ export class FrontDesk {
     if (this.log) this.log.finished(c, s, now);
     if (pool.atKiosk[c] && pool.needsCounterAfterKiosk[c]) {
       pool.atKiosk[c] = 0;
-      this.goToCounters(now, c, 1);
+      this.goToCounters(c, 1);
     } else {
-      this.depart(now, c, OUTCOME_SERVED);
+      this.depart(c, OUTCOME_SERVED);
     }
-    this.serverFreed(now, s);
+    this.serverFreed(s);
   }
 
   /**
    * A server has just finished (its busy level not yet lowered): it closes if its shift ended;
    * otherwise it calls the next customer of its line, or becomes idle.
    */
-  private serverFreed(now: number, s: number): void {
+  private serverFreed(s: number): void {
+    const now = this.now;
     const st = this.serverStation[s];
     if (this.closing[s]) {
       this.closing[s] = 0;
@@ -581,19 +597,19 @@ export class FrontDesk {
     }
     // Handed straight to the next customer: the server stays busy, so neither its station's busy
     // level nor its idle count moves (a -1 and a +1 at the same instant add no area).
-    this.leaveLine(now, c);
-    this.beginService(now, s, c);
-    if (this.model.jockey) this.jockeyInto(now, line);
+    this.leaveLine(c);
+    this.beginService(s, c);
+    if (this.model.jockey) this.jockeyInto(line);
   }
 
   /** An idle server calls the next customer of its line, if any. */
-  private callNext(now: number, s: number): void {
+  private callNext(s: number): void {
     const line = this.serverLine[s];
     const c = this.lines[line].next();
     if (c < 0) return;
-    this.leaveLine(now, c);
-    this.startService(now, s, c);
-    if (this.model.jockey) this.jockeyInto(now, line);
+    this.leaveLine(c);
+    this.startService(s, c);
+    if (this.model.jockey) this.jockeyInto(line);
   }
 
   /**
@@ -601,7 +617,8 @@ export class FrontDesk {
    * being served (the latest started among equals), whose service stops and resumes later from
    * where it stopped, at the front of its line.
    */
-  private tryPreempt(now: number, c: number): boolean {
+  private tryPreempt(c: number): boolean {
+    const now = this.now;
     const pool = this.customers;
     const types = this.model.types;
     const kind = types[pool.type[c]];
@@ -636,24 +653,25 @@ export class FrontDesk {
     this.stats.busy(st, now, -1);
     if (this.log) this.log.interrupted(v, s, now);
     this.stationIdle[st]++;
-    this.joinLine(now, v, this.serverLine[s]);
-    this.startService(now, s, c);
+    this.joinLine(v, this.serverLine[s]);
+    this.startService(s, c);
     return true;
   }
 
   // ---------------------------------------------------------------- leaving
 
-  private onPatienceOut(now: number, c: number): void {
+  private onPatienceOut(c: number): void {
     const pool = this.customers;
     const line = pool.line[c];
     this.lines[line].left();
-    this.leaveLine(now, c);
-    this.depart(now, c, OUTCOME_ABANDONED);
-    if (this.model.jockey) this.jockeyInto(now, line);
+    this.leaveLine(c);
+    this.depart(c, OUTCOME_ABANDONED);
+    if (this.model.jockey) this.jockeyInto(line);
   }
 
   /** The customer leaves the hall; its figures go to the tallies of its scopes. */
-  private depart(now: number, c: number, outcome: number): void {
+  private depart(c: number, outcome: number): void {
+    const now = this.now;
     const pool = this.customers;
     if (pool.counted[c]) {
       const type = pool.type[c];
@@ -676,7 +694,7 @@ export class FrontDesk {
    * neighbouring line (the counters either side, same group) moves over if that line is now
    * longer by two or more.
    */
-  private jockeyInto(now: number, line: number): void {
+  private jockeyInto(line: number): void {
     if (this.model.lineLayout !== 'per-counter') return;
     const st = this.lineStation[line];
     if (st === this.kioskStation) return;
@@ -684,12 +702,13 @@ export class FrontDesk {
     const last = first + this.stationSize[st] - 1;
     const s = this.layout.serverOfLine(line);
     if (!this.staffed[s] || this.closing[s]) return;
-    if (s > first && this.moveLast(now, this.serverLine[s - 1], line)) return;
-    if (s < last) this.moveLast(now, this.serverLine[s + 1], line);
+    if (s > first && this.moveLast(this.serverLine[s - 1], line)) return;
+    if (s < last) this.moveLast(this.serverLine[s + 1], line);
   }
 
   /** Moves the last customer of line `from` to the back of line `to` if `from` is longer by 2+. */
-  private moveLast(now: number, from: number, to: number): boolean {
+  private moveLast(from: number, to: number): boolean {
+    const now = this.now;
     if (this.lines[from].waiting - this.lines[to].waiting < 2) return false;
     const pool = this.customers;
     const c = this.lines[from].last();
@@ -708,10 +727,10 @@ export class FrontDesk {
 
   // ---------------------------------------------------------------- staffing and breakdowns
 
-  private onShiftChange(now: number, code: number): void {
+  private onShiftChange(code: number): void {
     const g = Math.floor(code / 65536);
     const step = code % 65536;
-    this.setStaffing(now, g, this.model.groups[g].shiftCount[step]);
+    this.setStaffing(g, this.model.groups[g].shiftCount[step]);
   }
 
   /**
@@ -719,7 +738,8 @@ export class FrontDesk {
    * idle counters (last first); a busy counter finishes its customer, then closes. Opening first
    * cancels pending closures, then opens closed counters (first first), which call their line at once.
    */
-  private setStaffing(now: number, st: number, wanted: number): void {
+  private setStaffing(st: number, wanted: number): void {
+    const now = this.now;
     const first = this.stationFirst[st];
     const last = first + this.stationSize[st] - 1;
     let accepting = this.stationAccepting[st];
@@ -737,7 +757,7 @@ export class FrontDesk {
       if (!this.broken[s]) {
         this.stationIdle[st]++;
         this.stationAccepting[st] = accepting;
-        this.callNext(now, s);
+        this.callNext(s);
       }
     }
     for (let s = last; s >= first && accepting > wanted; s--) {
@@ -753,7 +773,7 @@ export class FrontDesk {
       accepting--;
     }
     this.stationAccepting[st] = accepting;
-    if (st !== this.kioskStation) this.rehomeStranded(now);
+    if (st !== this.kioskStation) this.rehomeStranded();
   }
 
   /**
@@ -763,17 +783,17 @@ export class FrontDesk {
    * in (an idle counter first, else a line), without balking, since it is already inside. Where no
    * counter can take it, it waits in its first group's line for one to open.
    */
-  private rehomeStranded(now: number): void {
+  private rehomeStranded(): void {
     const movers: number[] = [];
     for (let l = 0; l < this.lines.length; l++) {
       const line = this.lines[l];
       if (line.waiting === 0 || this.takesCustomers(l)) continue;
       for (let c = line.next(); c >= 0; c = line.next()) {
-        this.leaveLine(now, c);
+        this.leaveLine(c);
         movers.push(c);
       }
     }
-    for (const c of movers) this.goToCounters(now, c, 1);
+    for (const c of movers) this.goToCounters(c, 1);
   }
 
   /** Whether some counter calls customers from `line` now or will when it is free. */
@@ -785,7 +805,8 @@ export class FrontDesk {
     return this.staffed[s] === 1 && this.closing[s] === 0;
   }
 
-  private onFailure(now: number, s: number): void {
+  private onFailure(s: number): void {
+    const now = this.now;
     const st = this.serverStation[s];
     this.broken[s] = 1;
     const c = this.serving[s];
@@ -800,7 +821,8 @@ export class FrontDesk {
     this.calendar.schedule(now + this.breakdownOf(s)!.repair.sample(this.failureRng[s]), REPAIR, s);
   }
 
-  private onRepair(now: number, s: number): void {
+  private onRepair(s: number): void {
+    const now = this.now;
     const st = this.serverStation[s];
     this.broken[s] = 0;
     if (this.log) this.log.repaired(s, now);
@@ -814,17 +836,19 @@ export class FrontDesk {
       this.endToken[s] = this.calendar.schedule(now + need, SERVICE_END, s);
     } else if (this.staffed[s]) {
       this.stationIdle[st]++;
-      this.callNext(now, s);
+      this.callNext(s);
     }
   }
 
   // ---------------------------------------------------------------- statistics
 
-  private onPeriodMark(now: number, p: number): void {
+  private onPeriodMark(p: number): void {
+    const now = this.now;
     this.stats.periodMark(now, p);
   }
 
-  private onWarmupEnd(now: number): void {
+  private onWarmupEnd(): void {
+    const now = this.now;
     this.stats.warmupEnd(now);
   }
 
