@@ -108,6 +108,8 @@ export class FrontDesk {
   /** Events of the last day simulated. */
   private events = 0;
   private readonly anyBalking: boolean;
+  /** Per type, its line when there is no choice (single lines, one group serves it), else -1. */
+  private readonly onlyLineOfType: Int32Array;
   private readonly anyPreempt: boolean;
 
   constructor(
@@ -144,6 +146,9 @@ export class FrontDesk {
     this.periodCount = this.stats.periodCount;
     this.periodLength = period;
     this.anyBalking = model.types.some((t) => t.balk !== null);
+    this.onlyLineOfType = Int32Array.from(model.types, (t) =>
+      model.lineLayout !== 'per-counter' && t.servedBy.length === 1 ? this.stationLine[t.servedBy[0]] : -1,
+    );
     this.anyPreempt = model.types.some((t) => t.preempt);
   }
 
@@ -433,9 +438,11 @@ export class FrontDesk {
    * customer waits for a counter to open.
    */
   private chooseLine(c: number): number {
-    const groups = this.model.types[this.customers.type[c]].servedBy;
+    const type = this.customers.type[c];
+    const only = this.onlyLineOfType[type];
+    if (only >= 0) return only;
+    const groups = this.model.types[type].servedBy;
     const perCounter = this.model.lineLayout === 'per-counter';
-    if (!perCounter && groups.length === 1) return this.stationLine[groups[0]];
     let best = -1;
     let bestScore = Infinity;
     for (let i = 0; i < groups.length; i++) {
@@ -466,7 +473,7 @@ export class FrontDesk {
   }
 
   private joinOrBalk(c: number, line: number, balkDraw: number): void {
-    const balk = this.model.types[this.customers.type[c]].balk;
+    const balk = this.anyBalking ? this.model.types[this.customers.type[c]].balk : null;
     if (balk !== null && balkDraw < 1) {
       const seen = this.lines[line].waiting;
       const probabilities = balk.probabilityByLength;
