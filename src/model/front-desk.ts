@@ -108,6 +108,10 @@ export class FrontDesk {
   /** Events of the last day simulated. */
   private events = 0;
   private readonly anyBalking: boolean;
+  /** Some type has a patience: customers may give up. */
+  private readonly anyPatience: boolean;
+  /** Preemption or breakdowns: a service may stop and resume later with the work left. */
+  private readonly canInterrupt: boolean;
   /** Per type, its line when there is no choice (single lines, one group serves it), else -1. */
   private readonly onlyLineOfType: Int32Array;
   private readonly anyPreempt: boolean;
@@ -150,6 +154,9 @@ export class FrontDesk {
       model.lineLayout !== 'per-counter' && t.servedBy.length === 1 ? this.stationLine[t.servedBy[0]] : -1,
     );
     this.anyPreempt = model.types.some((t) => t.preempt);
+    this.anyPatience = model.types.some((t) => t.patience !== null);
+    this.canInterrupt =
+      this.anyPreempt || model.groups.some((g) => g.breakdown !== null) || (model.kiosks !== null && model.kiosks.breakdown !== null);
   }
 
   /** What each figure of a day's row is (see `runDayInto`). */
@@ -375,9 +382,10 @@ export class FrontDesk {
     pool.type[c] = type;
     pool.arrivedAt[c] = now;
     pool.counterNeed[c] = givenService === givenService ? givenService : kind.service.sample(this.serviceRng[type]);
-    pool.patience[c] = kind.patience ? kind.patience.sample(this.patienceRng[type]) : Infinity;
+    // A patience or an interrupted service's remaining work is kept only in halls that have them.
+    if (this.anyPatience) pool.patience[c] = kind.patience ? kind.patience.sample(this.patienceRng[type]) : Infinity;
     pool.waited[c] = 0;
-    pool.remaining[c] = NaN;
+    if (this.canInterrupt) pool.remaining[c] = NaN;
     pool.ticket[c] = -1;
     pool.patienceToken[c] = -1;
     let toKiosk = false;
@@ -506,16 +514,15 @@ export class FrontDesk {
     pool.ticket[c] = ticket;
     pool.joinedAt[c] = now;
     const level = this.levelOfType[pool.type[c]];
-    const interrupted = pool.remaining[c] === pool.remaining[c];
+    const interrupted = this.canInterrupt && pool.remaining[c] === pool.remaining[c];
     if (interrupted) this.lines[line].joinFront(c, ticket, level);
     else this.lines[line].join(c, ticket, level);
     this.stats.waiting(now, 1);
     this.lastActivity = now;
     if (this.log) this.log.joined(c, line, now);
+    if (!this.anyPatience || interrupted) return;
     const patienceLeft = pool.patience[c] - pool.waited[c];
-    if (patienceLeft < Infinity && !interrupted) {
-      pool.patienceToken[c] = this.calendar.schedule(now + Math.max(patienceLeft, 0), PATIENCE, c);
-    }
+    if (patienceLeft < Infinity) pool.patienceToken[c] = this.calendar.schedule(now + Math.max(patienceLeft, 0), PATIENCE, c);
   }
 
   /** Takes a customer out of its line (turn came, moved, or gave up), counting the time it stood. */
@@ -555,9 +562,12 @@ export class FrontDesk {
     pool.serviceStart[c] = now;
     pool.patienceToken[c] = -1;
     this.serving[s] = c;
-    const left = pool.remaining[c];
-    const need = left === left ? left : pool.atKiosk[c] ? pool.kioskNeed[c] : pool.counterNeed[c];
-    pool.remaining[c] = NaN;
+    let need = pool.atKiosk[c] ? pool.kioskNeed[c] : pool.counterNeed[c];
+    if (this.canInterrupt) {
+      const left = pool.remaining[c];
+      if (left === left) need = left;
+      pool.remaining[c] = NaN;
+    }
     this.endTime[s] = now + need;
     this.endToken[s] = this.calendar.schedule(now + need, SERVICE_END, s);
     if (this.log) this.log.started(c, s, now);
@@ -726,7 +736,7 @@ export class FrontDesk {
     pool.joinedAt[c] = now;
     // An interrupted customer keeps its place ahead of newcomers in the line it moves to.
     const level = this.levelOfType[pool.type[c]];
-    if (pool.remaining[c] === pool.remaining[c]) this.lines[to].joinFront(c, ticket, level);
+    if (this.canInterrupt && pool.remaining[c] === pool.remaining[c]) this.lines[to].joinFront(c, ticket, level);
     else this.lines[to].join(c, ticket, level);
     if (this.log) this.log.joined(c, to, now);
     return true;
