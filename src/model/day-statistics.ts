@@ -108,7 +108,7 @@ export class DayStatistics {
     const levels = this.levels;
     levels.change(0, now, delta);
     if (delta > 0) {
-      const waiting = levels.level[0];
+      const waiting = levels.level(0);
       if (now >= this.model.warmup && waiting > this.queueMax) this.queueMax = waiting;
       const p = this.currentPeriod;
       if (p < this.periodCount && waiting > this.periodQueueMax[p]) this.periodQueueMax[p] = waiting;
@@ -129,12 +129,12 @@ export class DayStatistics {
   periodMark(now: number, p: number): void {
     this.levels.snapshot(now, this.periodMarks, p * this.levels.count);
     this.currentPeriod = p;
-    if (p < this.periodCount) this.periodQueueMax[p] = this.levels.level[0];
+    if (p < this.periodCount) this.periodQueueMax[p] = this.levels.level(0);
   }
 
   warmupEnd(now: number): void {
     this.levels.snapshot(now, this.warmupMark, 0);
-    this.queueMax = this.levels.level[0];
+    this.queueMax = this.levels.level(0);
   }
 
   // -------------------------------------------------------------- the day's metrics

@@ -7,38 +7,40 @@
  * differences gives all of them from one accumulator, with no work per event beyond one update.
  */
 export class Levels {
-  readonly level: Float64Array;
-  private readonly since: Float64Array;
-  private readonly area: Float64Array;
+  /** Per level i: [3i] the level, [3i + 1] when it last changed, [3i + 2] its running area. */
+  private readonly state: Float64Array;
 
   constructor(readonly count: number) {
-    this.level = new Float64Array(count);
-    this.since = new Float64Array(count);
-    this.area = new Float64Array(count);
+    this.state = new Float64Array(3 * count);
   }
 
   clear(): void {
-    this.level.fill(0);
-    this.since.fill(0);
-    this.area.fill(0);
+    this.state.fill(0);
+  }
+
+  /** The current value of level `i`. */
+  level(i: number): number {
+    return this.state[3 * i];
   }
 
   /** Changes level `i` by `delta` at time `now` (never earlier than its previous change). */
   change(i: number, now: number, delta: number): void {
-    this.area[i] += this.level[i] * (now - this.since[i]);
-    this.since[i] = now;
-    this.level[i] += delta;
+    const state = this.state;
+    const at = 3 * i;
+    const level = state[at];
+    state[at + 2] += level * (now - state[at + 1]);
+    state[at + 1] = now;
+    state[at] = level + delta;
   }
 
   /** Running area of level `i` up to `t` (not before its last change). */
   areaAt(i: number, t: number): number {
-    return this.area[i] + this.level[i] * (t - this.since[i]);
+    const at = 3 * i;
+    return this.state[at + 2] + this.state[at] * (t - this.state[at + 1]);
   }
 
   /** Writes the running area of every level up to `now` into `into` at `offset`. */
   snapshot(now: number, into: Float64Array, offset: number): void {
-    for (let i = 0; i < this.count; i++) {
-      into[offset + i] = this.area[i] + this.level[i] * (now - this.since[i]);
-    }
+    for (let i = 0; i < this.count; i++) into[offset + i] = this.areaAt(i, now);
   }
 }
