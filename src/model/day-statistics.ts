@@ -70,11 +70,15 @@ export class DayStatistics {
     for (const p of this.byPeriod) p.clear();
   }
 
-  /** The byPeriod period of an arrival at `now`, or -1 past the last period. */
-  periodOf(now: number): number {
-    const period = Math.floor(now / this.periodLength);
-    return period < this.periodCount ? period : -1;
+  /**
+   * The byPeriod period of an arrival now, or -1 past the last period: the period whose mark has
+   * passed. Marks fire before any other event at the same minute (they are scheduled first), so
+   * this is floor(now / length) without a division per customer.
+   */
+  currentPeriodOrNone(): number {
+    return this.currentPeriod < this.periodCount ? this.currentPeriod : -1;
   }
+
 
   // -------------------------------------------------------------- customers (counted ones only)
 

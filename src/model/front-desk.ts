@@ -397,7 +397,7 @@ export class FrontDesk {
     pool.atKiosk[c] = toKiosk ? 1 : 0;
     const counted = now >= model.warmup;
     pool.counted[c] = counted ? 1 : 0;
-    const period = this.stats.periodOf(now);
+    const period = this.stats.currentPeriodOrNone();
     pool.period[c] = period;
     if (counted) this.stats.arrived(type, period);
     if (this.log) this.log.arrived(c, type, now);
