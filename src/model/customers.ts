@@ -31,8 +31,6 @@ export class CustomerPool {
   atKiosk: Uint8Array;
   /** 1 when the kiosk visit will be followed by a counter visit (fallback). */
   needsCounterAfterKiosk: Uint8Array;
-  /** 1 when it arrived after warm-up and so counts in the statistics. */
-  counted: Uint8Array;
   /** Index of the byPeriod period of its arrival, or -1 when past the last period. */
   period: Int32Array;
   /** Minute its current (or last) service started. */
@@ -58,7 +56,6 @@ export class CustomerPool {
     this.patienceToken = new Float64Array(0);
     this.atKiosk = new Uint8Array(0);
     this.needsCounterAfterKiosk = new Uint8Array(0);
-    this.counted = new Uint8Array(0);
     this.period = new Int32Array(0);
     this.serviceStart = new Float64Array(0);
     this.free = new Int32Array(0);
@@ -99,7 +96,6 @@ export class CustomerPool {
     this.patienceToken = growFloat64(this.patienceToken, capacity);
     this.atKiosk = growUint8(this.atKiosk, capacity);
     this.needsCounterAfterKiosk = growUint8(this.needsCounterAfterKiosk, capacity);
-    this.counted = growUint8(this.counted, capacity);
     this.period = growInt32(this.period, capacity);
     this.serviceStart = growFloat64(this.serviceStart, capacity);
     const free = new Int32Array(capacity);

@@ -395,11 +395,9 @@ export class FrontDesk {
       pool.needsCounterAfterKiosk[c] = this.fallbackRng() < model.kiosks.fallback ? 1 : 0;
     }
     pool.atKiosk[c] = toKiosk ? 1 : 0;
-    const counted = now >= model.warmup;
-    pool.counted[c] = counted ? 1 : 0;
     const period = this.stats.currentPeriodOrNone();
     pool.period[c] = period;
-    if (counted) this.stats.arrived(type, period);
+    if (now >= model.warmup) this.stats.arrived(type, period);
     if (this.log) this.log.arrived(c, type, now);
     const balkDraw = this.anyBalking ? this.balkRng() : 1;
     if (toKiosk) this.goToKiosks(c, balkDraw);
@@ -690,11 +688,13 @@ export class FrontDesk {
   private depart(c: number, outcome: number): void {
     const now = this.now;
     const pool = this.customers;
-    if (pool.counted[c]) {
+    const arrivedAt = pool.arrivedAt[c];
+    // Customers who arrived during the warm-up are not counted.
+    if (arrivedAt >= this.model.warmup) {
       const type = pool.type[c];
       const period = pool.period[c];
       if (outcome === OUTCOME_SERVED) {
-        this.stats.served(type, period, pool.waited[c], now - pool.arrivedAt[c], pool.atKiosk[c] === 1);
+        this.stats.served(type, period, pool.waited[c], now - arrivedAt, pool.atKiosk[c] === 1);
       } else if (outcome === OUTCOME_ABANDONED) {
         this.stats.abandoned(type, period);
       } else {
