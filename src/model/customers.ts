@@ -23,7 +23,12 @@ export class CustomerPool {
   remaining: Float64Array;
   /** Line the customer is waiting in, or -1. */
   line: Int32Array;
-  /** Ticket of its place in that line; a line entry whose ticket differs is stale. */
+  /**
+   * Ticket of its place in that line; a line entry whose ticket differs is stale. Not reset when a
+   * slot is taken: every join takes a fresh ticket of the day and every leaving sets -1, so the
+   * only entries that can carry a slot's ticket are those its current customer made, and a value
+   * left by an earlier customer (or an earlier day, whose lines were emptied) matches nothing.
+   */
   ticket: Float64Array;
   /** Sequence number of its pending patience event; other patience events for it are stale. */
   patienceToken: Float64Array;

@@ -386,7 +386,6 @@ export class FrontDesk {
     if (this.anyPatience) pool.patience[c] = kind.patience ? kind.patience.sample(this.patienceRng[type]) : Infinity;
     pool.waited[c] = 0;
     if (this.canInterrupt) pool.remaining[c] = NaN;
-    pool.ticket[c] = -1;
     pool.patienceToken[c] = -1;
     let toKiosk = false;
     if (model.kiosks) {
