@@ -36,7 +36,7 @@ export class DayStatistics {
   constructor(
     private readonly model: Model,
     layout: HallLayout,
-    private readonly periodLength: number,
+    periodLength: number,
   ) {
     this.stations = layout.stationCount;
     this.levels = new Levels(1 + 2 * this.stations);
