@@ -4,7 +4,7 @@
  * be able to arrive. Errors have the same one-line form as schema errors.
  */
 import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
-import type { OffsetDistributionInput, Scenario } from './schema.js';
+import type { Scenario } from './schema.js';
 import { formatClock, parseClock, toMinutes, type TimeValue } from './time.js';
 
 interface Problem {
