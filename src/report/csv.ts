@@ -11,7 +11,8 @@
  *   variant, against the baseline) have `diff_mean`, `diff_sd`, `diff_ci95_lo`, `diff_ci95_hi`,
  *   `pct` and `significant` (1 or 0).
  * - `metric` is the flat key (`utilization.general`), as in the Result.
- * - Values are full precision; a missing or non-finite value is an empty field.
+ * - Values are full precision; a missing or non-finite value is an empty field (so is the `sd` and
+ *   the interval of a figure over fewer than two replications, which has no spread).
  * Quoting follows RFC 4180 (fields with a comma, quote or line break are quoted, quotes doubled);
  * lines end with LF, which every spreadsheet and CSV library reads.
  */
@@ -51,9 +52,9 @@ function pushSummaries(rows: Row[], variant: string, scope: string, period: stri
 function summaryStats(s: Summary): Array<[string, string]> {
   return [
     ['mean', num(s.mean)],
-    ['sd', num(s.sd)],
-    ['ci95_lo', num(s.ci95[0])],
-    ['ci95_hi', num(s.ci95[1])],
+    ['sd', num(s.sd ?? Number.NaN)],
+    ['ci95_lo', num(s.ci95?.[0] ?? Number.NaN)],
+    ['ci95_hi', num(s.ci95?.[1] ?? Number.NaN)],
   ];
 }
 

@@ -106,8 +106,9 @@ function metricsJson(metrics: MetricSummaries): JsonObject {
 function summaryJson(s: Summary): JsonObject {
   const out = obj();
   out.mean = num(s.mean);
-  out.sd = num(s.sd);
-  out.ci95 = [num(s.ci95[0]), num(s.ci95[1])];
+  // Below two replications there is no spread: null, never a made-up 0 (SCENARIO.md).
+  out.sd = s.sd === null ? null : num(s.sd);
+  out.ci95 = s.ci95 === null ? null : [num(s.ci95[0]), num(s.ci95[1])];
   return out;
 }
 

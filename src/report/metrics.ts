@@ -114,13 +114,18 @@ export function formatBare(x: number, kind: MetricKind): string {
   }
 }
 
+/** Shown instead of `±x` for a figure over fewer than two replications, which has no interval. */
+export const NO_INTERVAL = 'n/a';
+
 /**
  * `±` and the half-width of the 95% CI in the figure's unit (percentage points for shares, where
  * a `%` sign would invite reading it as relative; one decimal for counts, whose half-widths are
- * small). Empty when the CI is not finite, e.g. with one replication, because a made-up `±0`
- * would claim a precision the run does not have.
+ * small). `n/a` when there is no interval (fewer than two replications): a made-up `±0` would
+ * claim a precision the run does not have. Empty when the figure itself is missing.
  */
 export function formatHalfWidth(s: Summary, kind: MetricKind): string {
+  if (!Number.isFinite(s.mean)) return '';
+  if (s.ci95 === null) return NO_INTERVAL;
   const half = (s.ci95[1] - s.ci95[0]) / 2;
   if (!Number.isFinite(half)) return '';
   const text = kind === 'share' ? fixed(half * 100, 1) : kind === 'count' ? fixed(half, 1) : formatBare(half, kind);

@@ -20,8 +20,9 @@ export function pairedComparisons(baseline: VariantResult, variant: VariantResul
     const diff = summarizeFigure(diffs);
     const base = baseline.metrics[metric].mean;
     const pct = Number.isFinite(base) && base !== 0 ? (100 * (variant.metrics[metric].mean - base)) / Math.abs(base) : null;
-    const [lo, hi] = diff.ci95;
-    out.push({ variant: variant.name, metric, diff, pct, significant: lo > 0 || hi < 0 });
+    // Fewer than two replications: no interval, so nothing can be told from noise.
+    const significant = diff.ci95 !== null && (diff.ci95[0] > 0 || diff.ci95[1] < 0);
+    out.push({ variant: variant.name, metric, diff, pct, significant });
   }
   return out;
 }

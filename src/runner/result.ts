@@ -4,11 +4,14 @@
  */
 import type { MetricTable } from './metric-table.js';
 
-/** A figure over replications. */
+/**
+ * A figure over replications. With fewer than two replications there is no spread: `sd` and
+ * `ci95` are null (not 0 and a point), and no difference built from them is significant.
+ */
 export interface Summary {
   mean: number;
-  sd: number;
-  ci95: [number, number];
+  sd: number | null;
+  ci95: [number, number] | null;
 }
 
 /**

@@ -8,7 +8,7 @@ import { dayPeriods } from '../model/periods.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import { clockLabel } from '../scenario/time.js';
-import { summarize } from '../stats/summary.js';
+import { halfWidth, summarize } from '../stats/summary.js';
 import { batches, ReplicationPool } from './pool.js';
 import { pairedComparisons } from './paired.js';
 import { MetricTable } from './metric-table.js';
@@ -194,8 +194,9 @@ function replicationsForPrecision(samples: Samples, precision: number, have: num
     if (!table) continue;
     const waits = table.column(table.metricColumn('waitMean')).filter(Number.isFinite);
     if (waits.length < 2) continue;
-    const { mean, ci95 } = summarize(waits);
-    const hw = (ci95[1] - ci95[0]) / 2;
+    const summary = summarize(waits);
+    const mean = summary.mean;
+    const hw = halfWidth(summary);
     if (mean === 0 || hw <= precision * Math.abs(mean)) continue;
     // The half-width shrinks as 1/sqrt(n).
     const estimate = Math.ceil(have * (hw / (precision * Math.abs(mean))) ** 2);
@@ -222,10 +223,19 @@ function assemble(
     openClock: models[0].openClock,
     waitTarget: models[0].waitTarget,
     variants,
-    warnings: alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a])),
+    warnings: [...spreadWarnings(replicationsDone(samples)), ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a]))],
   };
   if (keep) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
   return result;
+}
+
+/** One line, first, when the replications cannot say how far to trust a figure. */
+function spreadWarnings(replications: number): string[] {
+  if (replications >= 2) return [];
+  return [
+    `${replications} replication${replications === 1 ? '' : 's'}: no spread can be estimated, so every interval is n/a (sd and ci95 null) ` +
+      'and no change is marked significant; run 2 or more (-n)',
+  ];
 }
 
 function periodsOf(model: Model, length: number): PeriodInfo[] {

@@ -12,9 +12,10 @@ export { studentTQuantile } from './student-t-quantile.js';
  * average over many customers, so the t interval is the honest one for the few (10, 30) replications
  * planners run; a normal 1.96 would be 40% too narrow at n = 5.
  *
- * - n = 1: sd 0 and ci95 [mean, mean] (nothing to estimate spread from; the report flags n = 1).
+ * - n < 2: sd and ci95 null. One value says nothing about spread; a made-up sd 0 and a
+ *   point interval would make every difference look significant (SCENARIO.md, December 2026).
+ *   With n = 0 the mean is NaN too.
  * - All values equal: sd exactly 0 and a zero-width interval (Welford keeps equal values exact).
- * - n = 0: every field NaN.
  *
  * @example
  * summarize([1, 2, 3, 4, 5]);
@@ -29,10 +30,11 @@ export function summarize(values: ArrayLike<number>): Summary {
 /** The same summary from observations already tallied. */
 export function summaryOf(tally: Tally): Summary {
   const n = tally.count;
-  if (n === 0) return { mean: Number.NaN, sd: Number.NaN, ci95: [Number.NaN, Number.NaN] };
+  if (n === 0) return { mean: Number.NaN, sd: null, ci95: null };
   const mean = tally.mean;
+  if (n === 1) return { mean, sd: null, ci95: null };
   const sd = tally.sd;
-  if (n === 1 || sd === 0) return { mean, sd: 0, ci95: [mean, mean] };
+  if (sd === 0) return { mean, sd: 0, ci95: [mean, mean] };
   const half = (t975(n - 1) * sd) / Math.sqrt(n);
   return { mean, sd, ci95: [mean - half, mean + half] };
 }
@@ -47,11 +49,12 @@ function t975(df: number): number {
 }
 
 /**
- * Half the width of a summary's 95% interval, the "± x" a planner reads next to a mean.
+ * Half the width of a summary's 95% interval, the "± x" a planner reads next to a mean; NaN when
+ * there is no interval (fewer than two replications).
  *
  * @example
  * halfWidth({ mean: 3, sd: 1, ci95: [2.5, 3.5] }); // 0.5
  */
 export function halfWidth(summary: Summary): number {
-  return (summary.ci95[1] - summary.ci95[0]) / 2;
+  return summary.ci95 ? (summary.ci95[1] - summary.ci95[0]) / 2 : Number.NaN;
 }

@@ -25,5 +25,5 @@ export function replicate(model: Model, replications: number, seed: number): Rep
 
 /** True when `value` lies in the summary's 95% confidence interval. */
 export function inside(summary: Summary, value: number): boolean {
-  return summary.ci95[0] <= value && value <= summary.ci95[1];
+  return summary.ci95![0] <= value && value <= summary.ci95![1];
 }

@@ -108,7 +108,7 @@ function comparison(metric: string, diff: Summary, pct: number | null): Comparis
     metric,
     diff,
     pct,
-    significant: diff.ci95[0] > 0 || diff.ci95[1] < 0,
+    significant: diff.ci95![0] > 0 || diff.ci95![1] < 0,
   };
 }
 

@@ -68,7 +68,7 @@ describe('merging two M/M/1 windows into an M/M/2 pool', async () => {
 
   it('the paired difference excludes zero and is reported as significant', () => {
     const diff = comparison(result, 'waitMean');
-    expect(diff.diff.ci95[1]).toBeLessThan(0);
+    expect(diff.diff.ci95![1]).toBeLessThan(0);
     expect(diff.significant).toBe(true);
     expect(diff.pct).toBeLessThan(-40);
   });
@@ -77,7 +77,7 @@ describe('merging two M/M/1 windows into an M/M/2 pool', async () => {
 describe('common random numbers', () => {
   const width = (r: Result) => {
     const { ci95 } = comparison(r, 'waitMean').diff;
-    return ci95[1] - ci95[0];
+    return ci95![1] - ci95![0];
   };
 
   it('make the interval of a difference much narrower than independent streams', async () => {
@@ -122,7 +122,7 @@ describe('--precision', () => {
     const { mean, ci95 } = result.variants[0].metrics.waitMean;
     expect(result.replications).toBeGreaterThan(5);
     expect(result.replications).toBeLessThanOrEqual(400);
-    expect((ci95[1] - ci95[0]) / 2).toBeLessThanOrEqual(0.01 * mean);
+    expect((ci95![1] - ci95![0]) / 2).toBeLessThanOrEqual(0.01 * mean);
     expect(result.precision).toEqual({ target: 0.01, reached: true, maxReplications: 400 });
   });
 

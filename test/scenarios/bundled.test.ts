@@ -49,7 +49,7 @@ function variant(loaded: LoadedScenario, name: string): Scenario {
  */
 function expectAbout(what: string, perDay: number[], quoted: number, tolerance: number): void {
   const s = summarizeFigure(perDay);
-  const halfWidth = (s.ci95[1] - s.ci95[0]) / 2;
+  const halfWidth = (s.ci95![1] - s.ci95![0]) / 2;
   expect(
     halfWidth,
     `${what}: 95% CI half-width ${halfWidth.toFixed(3)} must be at most two thirds of the tolerance ±${tolerance}`,

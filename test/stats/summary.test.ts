@@ -9,8 +9,8 @@ describe('summarize', () => {
     expect(s.mean).toBe(3);
     expect(s.sd).toBeCloseTo(Math.sqrt(2.5), 15);
     const half = (2.7764451051977934 * Math.sqrt(2.5)) / Math.sqrt(5);
-    expect(s.ci95[0]).toBeCloseTo(3 - half, 12);
-    expect(s.ci95[1]).toBeCloseTo(3 + half, 12);
+    expect(s.ci95![0]).toBeCloseTo(3 - half, 12);
+    expect(s.ci95![1]).toBeCloseTo(3 + half, 12);
     expect(halfWidth(s)).toBeCloseTo(half, 12);
   });
 
@@ -26,8 +26,9 @@ describe('summarize', () => {
     expect(halfWidth(two)).toBeCloseTo((12.706204736174694 * Math.SQRT2) / Math.SQRT2, 11);
   });
 
-  it('gives sd 0 and a point interval for one value', () => {
-    expect(summarize([42])).toEqual({ mean: 42, sd: 0, ci95: [42, 42] });
+  it('has no spread for one value: sd and ci95 null, not 0 and a point', () => {
+    expect(summarize([42])).toEqual({ mean: 42, sd: null, ci95: null });
+    expect(halfWidth(summarize([42]))).toBeNaN();
   });
 
   it('gives a zero-width interval when all values are equal', () => {
@@ -48,21 +49,20 @@ describe('summarize', () => {
     expect(summarize(new Float64Array([1, 2, 3, 4, 5]))).toEqual(summarize([1, 2, 3, 4, 5]));
   });
 
-  it('is NaN for no values', () => {
+  it('is NaN for no values, without spread', () => {
     const s = summarize([]);
     expect(s.mean).toBeNaN();
-    expect(s.sd).toBeNaN();
-    expect(s.ci95[0]).toBeNaN();
-    expect(s.ci95[1]).toBeNaN();
+    expect(s.sd).toBeNull();
+    expect(s.ci95).toBeNull();
   });
 
   it('contains the mean, symmetrically (fast-check)', () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 2, maxLength: 100 }), (xs) => {
         const s = summarize(xs);
-        expect(s.ci95[0]).toBeLessThanOrEqual(s.mean);
-        expect(s.ci95[1]).toBeGreaterThanOrEqual(s.mean);
-        const half = (studentTQuantile(0.975, xs.length - 1) * s.sd) / Math.sqrt(xs.length);
+        expect(s.ci95![0]).toBeLessThanOrEqual(s.mean);
+        expect(s.ci95![1]).toBeGreaterThanOrEqual(s.mean);
+        const half = (studentTQuantile(0.975, xs.length - 1) * s.sd!) / Math.sqrt(xs.length);
         expect(Math.abs(halfWidth(s) - half)).toBeLessThanOrEqual(1e-9 * Math.max(1, half));
       }),
     );

@@ -11,11 +11,11 @@ import { inside } from '../helpers/replicate.js';
 export function expectInside(label: string, summary: Summary, theory: number): void {
   // VALIDATION_REPORT=1 prints every comparison, for the record of what the suite showed.
   if (process.env.VALIDATION_REPORT) {
-    console.log(`${label}: theory ${theory.toPrecision(6)}, CI [${summary.ci95[0].toPrecision(6)}, ${summary.ci95[1].toPrecision(6)}]`);
+    console.log(`${label}: theory ${theory.toPrecision(6)}, CI [${summary.ci95![0].toPrecision(6)}, ${summary.ci95![1].toPrecision(6)}]`);
   }
   expect(
     inside(summary, theory),
-    `${label}: theory ${theory} outside simulated CI [${summary.ci95[0]}, ${summary.ci95[1]}] (mean ${summary.mean})`,
+    `${label}: theory ${theory} outside simulated CI [${summary.ci95![0]}, ${summary.ci95![1]}] (mean ${summary.mean})`,
   ).toBe(true);
 }
 

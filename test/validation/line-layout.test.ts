@@ -43,7 +43,7 @@ describe('single line vs one line per counter, M/M/4 at ρ = 0.85', () => {
   it('per-counter − single mean wait: the paired 95% CI lies above 0', () => {
     const diff = difference('waitMean');
     expect(diff.mean, `mean difference ${diff.mean}`).toBeGreaterThan(0);
-    expect(diff.ci95[0], `paired CI [${diff.ci95[0]}, ${diff.ci95[1]}]`).toBeGreaterThan(0);
+    expect(diff.ci95![0], `paired CI [${diff.ci95![0]}, ${diff.ci95![1]}]`).toBeGreaterThan(0);
   });
 
   it('both layouts serve every customer they meet', () => {

@@ -9,13 +9,14 @@ import { mg1 } from '../../src/analytic/mg1.js';
 import { mmc } from '../../src/analytic/erlang-c.js';
 import { buildModel } from '../helpers/model.js';
 import { inside, replicate } from '../helpers/replicate.js';
+import type { Summary } from '../../src/runner/result.js';
 
 const SEED = 2026;
 
-function expectInside(label: string, summary: { mean: number; ci95: [number, number] }, theory: number) {
+function expectInside(label: string, summary: Summary, theory: number) {
   expect(
-    inside(summary as never, theory),
-    `${label}: theory ${theory} outside simulated CI [${summary.ci95[0]}, ${summary.ci95[1]}] (mean ${summary.mean})`,
+    inside(summary, theory),
+    `${label}: theory ${theory} outside simulated CI [${summary.ci95![0]}, ${summary.ci95![1]}] (mean ${summary.mean})`,
   ).toBe(true);
 }
 
