@@ -3,11 +3,11 @@
  * validated Scenario (validate.ts), and each variant checked the same way, so that a file which
  * loads is a file whose every alternative can run. Only ScenarioError ever escapes.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from './errors.js';
 import { MAX_FILE_CHARS } from './limits.js';
 import { parseText, type TextFormat } from './parse-text.js';
+import { readInputFile } from './read-input.js';
 import type { Scenario } from './schema.js';
 import { fileProblem } from './trace.js';
 import { validateScenario } from './validate.js';
@@ -52,14 +52,9 @@ export function parseScenarioText(text: string, file: string, options: ParseOpti
 export function loadScenario(file: string): LoadedScenario {
   let text: string;
   try {
-    // Refuse absurd sizes before reading: a scenario is kilobytes (4 bytes per character at most).
-    const size = statSync(file).size;
-    if (size > MAX_FILE_CHARS * 4) {
-      throw new ScenarioError({ file, path: '(file)', found: `${(size / 1024 / 1024).toFixed(0)} MB`, expected: 'a scenario file of a few kilobytes' });
-    }
-    text = readFileSync(file, 'utf8');
+    // A scenario is kilobytes (4 bytes per character at most); special files (/dev/zero, FIFOs) are refused.
+    text = readInputFile(file, MAX_FILE_CHARS * 4).toString('utf8');
   } catch (e) {
-    if (e instanceof ScenarioError) throw e;
     throw new ScenarioError({ file, path: '(file)', found: fileProblem(e), expected: 'a readable scenario file (YAML or JSON)' });
   }
   return parseScenarioText(text, file);

@@ -9,9 +9,9 @@
  * lines starting with `#` are skipped, and `;` or tab separators are accepted when the header uses
  * them (European spreadsheet exports).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { ScenarioError, clip, oneOf } from './errors.js';
 import { MAX_TRACE_ROWS } from './limits.js';
+import { InputFileProblem, readInputFile } from './read-input.js';
 import { formatClock, parseClock, toMinutes } from './time.js';
 
 /** The trace as the model wants it (see TraceArrivals in src/model/model.ts). */
@@ -160,20 +160,21 @@ const MAX_TRACE_BYTES = 512 * 1024 * 1024;
 export function readTrace(fullPath: string, file: string, context: TraceContext): TraceData {
   let text: string;
   try {
-    const size = statSync(fullPath).size;
-    if (size > MAX_TRACE_BYTES) {
-      throw new ScenarioError({ file, path: '(file)', found: `${(size / 1024 / 1024).toFixed(0)} MB`, expected: `a trace of at most ${MAX_TRACE_BYTES / 1024 / 1024} MB` });
-    }
-    text = readFileSync(fullPath, 'utf8');
+    text = readInputFile(fullPath, MAX_TRACE_BYTES).toString('utf8');
   } catch (e) {
-    if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError({ file, path: '(file)', found: fileProblem(e), expected: 'the trace CSV named by arrivals.trace (a path relative to the scenario file)' });
+    throw new ScenarioError({
+      file,
+      path: '(file)',
+      found: fileProblem(e),
+      expected: 'the trace CSV named by arrivals.trace (a path relative to the scenario file)',
+    });
   }
   return parseTraceText(text, file, context);
 }
 
 /** A file-system error in words. */
 export function fileProblem(error: unknown): string {
+  if (error instanceof InputFileProblem) return error.message;
   const code = (error as { code?: string })?.code;
   switch (code) {
     case 'ENOENT':
