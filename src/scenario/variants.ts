@@ -42,8 +42,9 @@ export function variantData(raw: unknown, variant: Variant, label: string, file:
   if (!isContainer(raw) || Array.isArray(raw)) {
     throw new ScenarioError({ file, path: label, found: describeFound(raw), expected: 'a scenario object to change' });
   }
-  const copy = structuredClone(raw) as Record<string, unknown>;
-  delete copy.variants;
+  // Copy the baseline without its alternatives: cloning them too made loading n variants cost n^2.
+  const { variants: _variants, ...baseline } = raw as Record<string, unknown>;
+  const copy = structuredClone(baseline);
   for (const [dotted, value] of Object.entries(variant.set)) {
     const where = `${label}.set.${JSON.stringify(dotted)}`;
     const parts = dotted.split('.');
