@@ -31,3 +31,10 @@ export const MAX_ALIAS_COUNT = 100;
 
 /** Rows in a trace file: a year of one arrival a second. */
 export const MAX_TRACE_ROWS = 40_000_000;
+
+/**
+ * Combinations a `grid` may expand into. Each is a validated scenario held in memory while the
+ * study runs (a few kilobytes); a planner's sweep is dozens to a few thousand; an extra value in
+ * every list multiplies, so a typo can ask for millions.
+ */
+export const MAX_GRID_VARIANTS = 10_000;

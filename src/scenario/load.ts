@@ -5,6 +5,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from './errors.js';
+import { gridPicks, gridSize } from './grid.js';
 import { MAX_FILE_CHARS } from './limits.js';
 import { parseText, type TextFormat } from './parse-text.js';
 import { readInputFile } from './read-input.js';
@@ -39,7 +40,11 @@ export interface ParseOptions {
 export function parseScenarioText(text: string, file: string, options: ParseOptions = {}): LoadedScenario {
   const raw = parseText(text, file, options.format);
   const scenario = validateScenario(raw, file);
-  const variants = scenario.variants.map((variant, index) => variantScenario(raw, variant, { file, index }));
+  // The grid's combinations come after the listed variants (validate.ts); messages point at the grid.
+  const listed = scenario.variants.length - gridSize(scenario.grid);
+  const variants = scenario.variants.map((variant, index) =>
+    variantScenario(raw, variant, index < listed ? { file, index } : { file, gridPicks: gridPicks(scenario.grid!, index - listed) }),
+  );
   const baseDir = options.baseDir ?? dirname(resolve(file));
   const traces = [scenario, ...variants]
     .map((s) => s.arrivals.trace)

@@ -469,6 +469,21 @@ export const scenarioSchema = z
         });
       })
       .meta({ description: 'Alternatives compared with the baseline (the file itself).' }),
+    grid: z
+      .record(
+        z.string(),
+        expecting(z.array(z.unknown()).min(1), 'a list of the values this setting takes, e.g. [3, 4, 5]').meta({
+          description: 'The values this setting takes, one variant per combination.',
+        }),
+      )
+      .refine((g) => Object.keys(g).length > 0, { message: 'at least one dotted path, e.g. { kiosks.count: [0, 2] }' })
+      .meta({
+        description:
+          'A sweep: dotted path -> list of values. Adds one variant per combination (first path slowest), after `variants`, ' +
+          'named by its settings, e.g. "counters.windows.staff=3, kiosks.count=0". Validated like hand-written variants.',
+        minProperties: 1,
+      })
+      .optional(),
   })
   .meta({ description: 'A frontdesk scenario: a service hall, its customers, counters and kiosks, and the variants to compare.' });
 expecting(scenarioSchema, 'a scenario: an object with name, horizon, arrivals, types and counters');

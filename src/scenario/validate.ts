@@ -5,6 +5,7 @@
  */
 import { ScenarioError, clip, describeFound, formatPath } from './errors.js';
 import { expectedPhrase } from './expectations.js';
+import { gridVariants } from './grid.js';
 import { errorFromIssues } from './issues.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { checkSemantics } from './semantics.js';
@@ -57,5 +58,8 @@ export function validateScenario(data: unknown, file: string): Scenario {
   }
   if (!result.success) throw errorFromIssues(result.error.issues, data, file);
   checkSemantics(result.data, file);
-  return result.data;
+  const scenario = result.data;
+  // A grid's combinations are variants like the listed ones, after them: everything downstream reads `variants`.
+  if (scenario.grid !== undefined) scenario.variants = [...scenario.variants, ...gridVariants(scenario.grid, scenario.variants, file)];
+  return scenario;
 }

@@ -14,6 +14,28 @@ export interface VariantOptions {
   file?: string;
   /** Position of the variant in `variants`, for messages. */
   index?: number;
+  /** For a combination of the file's `grid`: the position of its value in each path's list, for messages. */
+  gridPicks?: Record<string, number>;
+}
+
+/** Where a variant's settings are written in the file, for messages. */
+export interface Origin {
+  /** The variant as a whole: `variants[2]`, or `grid`. */
+  label: string;
+  /** The entry that names a dotted path: `variants[2].set."kiosks.count"`, `grid."kiosks.count"`. */
+  entry(dotted: string): string;
+  /** The value given to that path: the same entry for a listed variant, `grid."kiosks.count"[1]` in a grid. */
+  value(dotted: string): string;
+}
+
+function listedOrigin(label: string): Origin {
+  const entry = (dotted: string) => `${label}.set.${JSON.stringify(dotted)}`;
+  return { label, entry, value: entry };
+}
+
+function gridOrigin(picks: Record<string, number>): Origin {
+  const entry = (dotted: string) => `grid.${JSON.stringify(dotted)}`;
+  return { label: 'grid', entry, value: (dotted) => `${entry(dotted)}[${picks[dotted]}]` };
 }
 
 /** Keys that would reach an object's prototype instead of a field. */
@@ -38,15 +60,16 @@ function hasChild(node: Container, key: string): boolean {
  * The variant's data: a deep copy of the raw baseline without `variants`, with each `set` entry
  * applied in order. Throws ScenarioError for a path that does not lead anywhere.
  */
-export function variantData(raw: unknown, variant: Variant, label: string, file: string): Record<string, unknown> {
+export function variantData(raw: unknown, variant: Variant, label: string | Origin, file: string): Record<string, unknown> {
+  const origin = typeof label === 'string' ? listedOrigin(label) : label;
   if (!isContainer(raw) || Array.isArray(raw)) {
-    throw new ScenarioError({ file, path: label, found: describeFound(raw), expected: 'a scenario object to change' });
+    throw new ScenarioError({ file, path: origin.label, found: describeFound(raw), expected: 'a scenario object to change' });
   }
   // Copy the baseline without its alternatives: cloning them too made loading n variants cost n^2.
-  const { variants: _variants, ...baseline } = raw as Record<string, unknown>;
+  const { variants: _variants, grid: _grid, ...baseline } = raw as Record<string, unknown>;
   const copy = structuredClone(baseline);
   for (const [dotted, value] of Object.entries(variant.set)) {
-    const where = `${label}.set.${JSON.stringify(dotted)}`;
+    const where = origin.entry(dotted);
     const parts = dotted.split('.');
     const bad = parts.find((p) => p === '' || FORBIDDEN.has(p));
     if (bad !== undefined) {
@@ -59,6 +82,9 @@ export function variantData(raw: unknown, variant: Variant, label: string, file:
     }
     if (parts[0] === 'variants') {
       throw new ScenarioError({ file, path: where, found: 'a path into variants', expected: 'a path into the scenario itself (variants cannot change variants)' });
+    }
+    if (parts[0] === 'grid') {
+      throw new ScenarioError({ file, path: where, found: 'a path into grid', expected: 'a path into the scenario itself (variants cannot change the grid)' });
     }
     let node: Container = copy;
     for (let i = 0; i < parts.length - 1; i++) {
@@ -111,29 +137,33 @@ function startsWith(long: readonly PropertyKey[], short: readonly string[]): boo
  * Re-addresses a validation error of the variant's data to the variant: at the `set` entry it
  * lies under (or above), else at the variant with the scenario path.
  */
-function relocate(error: ScenarioError, variant: Variant, label: string): ScenarioError {
+function relocate(error: ScenarioError, variant: Variant, origin: Origin): ScenarioError {
   const segments = error.segments;
-  if (!segments) return error.relocated({ path: `${label} (${variant.name}): ${error.path}` });
+  const elsewhere = () => error.relocated({ path: `${origin.label} (${variant.name}): ${error.path}` });
+  if (!segments) return elsewhere();
   for (const { dotted, keys } of setPaths(variant)) {
     if (startsWith(segments, keys) || startsWith(keys, segments.map(String))) {
       const rest = segments.slice(keys.length);
       const suffix = rest.length === 0 ? '' : formatPath(rest);
       const joined = suffix === '' ? '' : suffix.startsWith('[') ? suffix : `.${suffix}`;
-      return error.relocated({ path: `${label}.set.${JSON.stringify(dotted)}${joined}` });
+      return error.relocated({ path: `${origin.value(dotted)}${joined}` });
     }
   }
-  return error.relocated({ path: `${label} (${variant.name}): ${error.path}` });
+  return elsewhere();
 }
 
 /** A variant's validated scenario from the raw baseline data. Throws ScenarioError. */
 export function variantScenario(raw: unknown, variant: Variant, options: VariantOptions = {}): Scenario {
   const file = options.file ?? 'scenario';
-  const label = options.index !== undefined ? `variants[${options.index}]` : `variant ${JSON.stringify(variant.name)}`;
-  const data = variantData(raw, variant, label, file);
+  const origin =
+    options.gridPicks !== undefined
+      ? gridOrigin(options.gridPicks)
+      : listedOrigin(options.index !== undefined ? `variants[${options.index}]` : `variant ${JSON.stringify(variant.name)}`);
+  const data = variantData(raw, variant, origin, file);
   try {
     return validateScenario(data, file);
   } catch (e) {
-    if (e instanceof ScenarioError) throw relocate(e, variant, label);
+    if (e instanceof ScenarioError) throw relocate(e, variant, origin);
     throw e;
   }
 }
