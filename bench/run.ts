@@ -13,12 +13,14 @@
  *   250 working days (quick: 25), through the whole runner.
  * - sweep: a compare of 10 variants x 100 replications (quick: 20) of a one-day branch on 1 and
  *   on 2 worker threads; sweep-large, the same with 1,000 replications (not in --quick).
+ * - load: loading a 1,000-combination grid and a file of 4,000 listed variants (bench/grid-load.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CaseFigures } from './case.js';
+import { benchLoading } from './grid-load.js';
 
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 1 : 3;
@@ -134,3 +136,6 @@ function sweep(name: string, reps: number, target: string): void {
 }
 sweep('sweep', quick ? 20 : 100, ' (target <= 0.6)');
 if (!quick) sweep('sweep-large', 1000, '');
+
+// loading many variants (bench/grid-load.ts)
+benchLoading({ repeats, log, write });
