@@ -5,12 +5,12 @@
  * At the end of the day it turns them into the metrics of SCENARIO.md. Nothing is kept per
  * customer: memory depends on the number of types, periods and stations only.
  */
-import type { ReplicationMetrics } from '../runner/result.js';
+import { figureKeys, figuresIn, type Figure, type FigureKey } from '../figures/figures.js';
 import { Levels } from '../stats/levels.js';
-import { CustomerTally, customerMetricKeys } from './customer-tally.js';
+import { CustomerTally } from './customer-tally.js';
 import type { HallLayout } from './hall-layout.js';
 import type { Model } from './model.js';
-import { type MetricColumns, unpackRow, widthOf } from './metric-columns.js';
+import { type MetricColumns, type ReplicationMetrics, unpackRow, widthOf } from './metric-columns.js';
 import { dayPeriods, type DayPeriod } from './periods.js';
 
 export class DayStatistics {
@@ -48,13 +48,13 @@ export class DayStatistics {
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
     for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
     this.reported = dayPeriods(model, periodLength);
-    const stationKeys = (prefix: string) => Array.from({ length: this.stations }, (_, st) => `${prefix}.${layout.stationName(st)}`);
+    const groups = Array.from({ length: this.stations }, (_, st) => layout.stationName(st));
     this.columns = {
-      metricKeys: [...customerMetricKeys(true), ...stationKeys('utilization')],
+      metricKeys: figureKeys('hall', groups),
       typeNames: model.types.map((t) => t.name),
-      typeKeys: customerMetricKeys(false),
+      typeKeys: figureKeys('type', groups),
       periodCount: this.reported.length,
-      periodKeys: [...customerMetricKeys(true), ...stationKeys('utilization'), ...stationKeys('openCounters')],
+      periodKeys: figureKeys('period', groups),
     };
   }
 
@@ -153,73 +153,183 @@ export class DayStatistics {
   }
 
   /**
-   * Writes the day's figures into `row` from `offset`, in the order of `columns`.
+   * Writes the day's figures into `row` from `offset`, in the order of `columns`: each scope's
+   * figures of figures/figures.ts, in its order.
    * @param end end of the day: the horizon, or with drain the last moment a customer was inside.
    * @param stationLastEnd last service end at each station: with drain, a station's day ends there.
    */
   collectInto(row: Float64Array, offset: number, end: number, stationLastEnd: Float64Array): void {
     const model = this.model;
     const n = this.levels.count;
-    const sc = this.stations;
     this.levels.snapshot(end, this.endMark, 0);
     const observed = end - model.warmup;
-    const hours = (model.horizon - model.warmup) / 60;
+    const frame = this.frame;
 
     this.day.clear();
     for (const t of this.byType) this.day.add(t);
-    let at = this.day.writeRow(row, offset, hours, {
-      mean: observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN,
-      max: this.queueMax,
-    });
-    at = this.writeDayUtilization(row, at, stationLastEnd);
+    frame.tally = this.day;
+    frame.hours = (model.horizon - model.warmup) / 60;
+    frame.lineMean = observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN;
+    frame.lineMax = this.queueMax;
+    frame.stationLastEnd = stationLastEnd;
+    frame.wholeDay = true;
+    let at = this.writeScope(row, offset, HALL_FIGURES);
 
-    for (const tally of this.byType) at = tally.writeRow(row, at, hours, null);
+    frame.wholeDay = false;
+    frame.lineMean = frame.lineMax = NaN;
+    for (const tally of this.byType) {
+      frame.tally = tally;
+      at = this.writeScope(row, at, TYPE_FIGURES);
+    }
 
     for (const { index: p, start, end: stop } of this.reported) {
       const fromWarmup = start < model.warmup;
-      const from = fromWarmup ? this.warmupMark : this.periodMarks;
-      const fromOffset = fromWarmup ? 0 : p * n;
-      const to = (p + 1) * n;
-      const length = stop - Math.max(start, model.warmup);
-      at = this.byPeriod[p].writeRow(row, at, length / 60, {
-        mean: (this.periodMarks[to] - from[fromOffset]) / length,
-        max: this.periodQueueMax[p],
-      });
-      at = this.writeUtilization(row, at, from, fromOffset, this.periodMarks, to);
-      for (let st = 0; st < sc; st++) {
-        const staffedArea = this.periodMarks[to + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-        row[at++] = staffedArea / length;
+      frame.from = fromWarmup ? this.warmupMark : this.periodMarks;
+      frame.fromOffset = fromWarmup ? 0 : p * n;
+      frame.toOffset = (p + 1) * n;
+      frame.length = stop - Math.max(start, model.warmup);
+      frame.tally = this.byPeriod[p];
+      frame.hours = frame.length / 60;
+      frame.lineMean = (this.periodMarks[frame.toOffset] - frame.from[frame.fromOffset]) / frame.length;
+      frame.lineMax = this.periodQueueMax[p];
+      at = this.writeScope(row, at, PERIOD_FIGURES);
+    }
+  }
+
+  private readonly frame: ScopeFrame = {
+    tally: this.day,
+    hours: 0,
+    lineMean: NaN,
+    lineMax: NaN,
+    wholeDay: true,
+    stationLastEnd: new Float64Array(0),
+    from: new Float64Array(0),
+    fromOffset: 0,
+    toOffset: 0,
+    length: 0,
+  };
+
+  private writeScope(row: Float64Array, at: number, figures: readonly Figure[]): number {
+    this.frame.tally.waits.quantiles(REPORTED_LEVELS, PERCENTILES);
+    for (const figure of figures) {
+      const key = figure.key as FigureKey;
+      if (figure.perGroup) for (let st = 0; st < this.stations; st++) row[at++] = this.groupFigure(key, st);
+      else row[at++] = this.figure(key);
+    }
+    return at;
+  }
+
+  /**
+   * The value of one figure of the scope in `frame`. Figures over served customers are NaN when
+   * none was served (there is no wait to report, and 0 would be a lie); JSON prints them as null.
+   */
+  private figure(key: FigureKey): number {
+    const { tally, hours } = this.frame;
+    const served = tally.served;
+    switch (key) {
+      case 'arrived':
+        return tally.arrived;
+      case 'served':
+        return served;
+      case 'abandoned':
+        return tally.abandoned;
+      case 'balked':
+        return tally.balked;
+      case 'waitMean':
+        return served > 0 ? tally.waitSum / served : NaN;
+      case 'waitP50':
+        return PERCENTILES[0];
+      case 'waitP90':
+        return PERCENTILES[1];
+      case 'waitP95':
+        return PERCENTILES[2];
+      case 'waitP99':
+        return PERCENTILES[3];
+      case 'waitMax':
+        return tally.waits.max;
+      case 'serviceLevel':
+        return tally.arrived > 0 ? tally.servedInTime / tally.arrived : NaN;
+      case 'timeInSystemMean':
+        return served > 0 ? tally.timeInSystemSum / served : NaN;
+      case 'queueLengthMean':
+        return this.frame.lineMean;
+      case 'queueLengthMax':
+        return this.frame.lineMax;
+      case 'throughputPerHour':
+        return hours > 0 ? served / hours : NaN;
+      case 'kioskShare':
+        return served > 0 ? tally.servedAtKiosk / served : NaN;
+      case 'utilization':
+      case 'openCounters':
+        throw new Error(`internal: ${key} is a per-group figure`);
+      default:
+        return unknownFigure(key);
+    }
+  }
+
+  /** The value of a per-group figure for station `st` in the scope of `frame`. */
+  private groupFigure(key: FigureKey, st: number): number {
+    const frame = this.frame;
+    const sc = this.stations;
+    switch (key) {
+      case 'utilization': {
+        if (frame.wholeDay) return this.dayUtilization(st, frame.stationLastEnd);
+        const busy = this.periodMarks[frame.toOffset + 1 + st] - frame.from[frame.fromOffset + 1 + st];
+        const staffed = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
+        return utilization(busy, staffed);
       }
+      case 'openCounters': {
+        const staffedArea = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
+        return staffedArea / frame.length;
+      }
+      default:
+        throw new Error(`internal: ${key} is not a per-group figure`);
     }
   }
 
   /**
-   * The day's utilisation of each station, from the end of warm-up to the end of that station's
+   * A station's utilisation over the day, from the end of warm-up to the end of that station's
    * day: the horizon, or with drain its last service if later. Each station ends on its own, so
    * one group's figure does not move when another group's line drains later.
    */
-  private writeDayUtilization(row: Float64Array, at: number, stationLastEnd: Float64Array): number {
+  private dayUtilization(st: number, stationLastEnd: Float64Array): number {
     const sc = this.stations;
     const horizon = this.model.horizon;
-    for (let st = 0; st < sc; st++) {
-      const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
-      const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
-      const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
-      row[at++] = utilization(busy, staffed);
-    }
-    return at;
+    const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
+    const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
+    const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
+    return utilization(busy, staffed);
   }
+}
 
-  /** Utilisation = busy time / staffed time of each station between two marks (NaN if never staffed). */
-  private writeUtilization(row: Float64Array, at: number, from: Float64Array, fromOffset: number, to: Float64Array, toOffset: number): number {
-    const sc = this.stations;
-    for (let st = 0; st < sc; st++) {
-      const busy = to[toOffset + 1 + st] - from[fromOffset + 1 + st];
-      const staffed = to[toOffset + 1 + sc + st] - from[fromOffset + 1 + sc + st];
-      row[at++] = utilization(busy, staffed);
-    }
-    return at;
-  }
+/** What the scope being written is: its customers, its stretch of the day, its lines. */
+interface ScopeFrame {
+  tally: CustomerTally;
+  /** Length of the observed stretch, for throughput. */
+  hours: number;
+  lineMean: number;
+  lineMax: number;
+  /** The whole day (utilisation to each station's own end) rather than one period. */
+  wholeDay: boolean;
+  stationLastEnd: Float64Array;
+  /** A period's level areas run from `from[fromOffset]` to `periodMarks[toOffset]`, `length` minutes. */
+  from: Float64Array;
+  fromOffset: number;
+  toOffset: number;
+  length: number;
+}
+
+/** The wait percentiles of a report, in the order of `waitP50` ... `waitP99`. */
+const REPORTED_LEVELS = [0.5, 0.9, 0.95, 0.99];
+const PERCENTILES = new Float64Array(REPORTED_LEVELS.length);
+
+const HALL_FIGURES = figuresIn('hall');
+const TYPE_FIGURES = figuresIn('type');
+const PERIOD_FIGURES = figuresIn('period');
+
+/** A figure added to figures/figures.ts without a value here: the compiler sees `key` as never. */
+function unknownFigure(key: never): never {
+  throw new Error(`internal: no value written for figure ${String(key)}`);
 }
 
 /**

@@ -12,10 +12,9 @@
  */
 import { EventCalendar } from '../core/calendar.js';
 import { streamFor, type Rng } from '../core/random.js';
-import type { ReplicationMetrics } from '../runner/result.js';
 import { CustomerPool } from './customers.js';
 import { DayStatistics } from './day-statistics.js';
-import type { MetricColumns } from './metric-columns.js';
+import type { MetricColumns, ReplicationMetrics } from './metric-columns.js';
 import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
 import type { Model } from './model.js';

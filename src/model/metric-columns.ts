@@ -4,7 +4,23 @@
  * day writes its figures straight into a Float64Array row (what the runner keeps and sends between
  * threads) and builds no objects; `unpackRow` gives the keyed form for those who want it.
  */
-import type { MetricValues, ReplicationMetrics } from '../runner/result.js';
+
+/**
+ * Figures of one replication and scope, keyed as in figures/figures.ts (`figureKeys`): a
+ * per-group figure under `utilization.<group>`. Keys appear in report order, so iteration order is
+ * deterministic.
+ */
+export type MetricValues = Record<string, number>;
+
+/** Everything one replication measured. */
+export interface ReplicationMetrics {
+  metrics: MetricValues;
+  byType: Record<string, MetricValues>;
+  byPeriod: MetricValues[];
+  /** Counts for the benchmark and sanity checks, not reported. */
+  events: number;
+  customers: number;
+}
 
 /** Which figure each column holds. */
 export interface MetricColumns {

@@ -4,11 +4,11 @@
  * and a `*` when that change is significant, so "two more kiosks: −43% wait" is not mistaken for
  * a fact when the replications cannot tell it from noise.
  */
-import { UTILIZATION_PREFIX, type Comparison, type Result } from '../runner/result.js';
+import type { Comparison, Result } from '../runner/result.js';
 import { labelOf, own, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
 import { NO_VALUE } from './format.js';
-import { describeMetric, formatChange, type MetricInfo } from './metrics.js';
+import { describeMetric, formatChange, groupOf, type MetricInfo } from './metrics.js';
 
 /** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
 const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandoned', 'balked'];
@@ -33,7 +33,7 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
     has.has(k) && (k !== 'balked' || result.variants.some((v) => (own(v.metrics, k)?.mean ?? 0) !== 0));
   const keys = [
     ...BEFORE_UTILISATION.filter(shown),
-    ...present.filter((k) => k.startsWith(UTILIZATION_PREFIX)),
+    ...present.filter((k) => groupOf(k, 'utilization') !== null),
     ...AFTER_UTILISATION.filter(shown),
   ];
   const comparisons = new Map<string, Comparison>();

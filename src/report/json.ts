@@ -10,22 +10,18 @@
  *   with --precision.
  * Objects are built without a prototype, so a customer type named `__proto__` is just a key.
  */
-import {
-  UTILIZATION_PREFIX,
-  type Comparison,
-  type MetricSummaries,
-  type PeriodResult,
-  type Result,
-  type Summary,
-  type VariantResult,
+import { figureOf } from '../figures/figures.js';
+import type {
+  Comparison,
+  MetricSummaries,
+  PeriodResult,
+  Result,
+  Summary,
+  VariantResult,
 } from '../runner/result.js';
-import { OPEN_COUNTERS_PREFIX } from './metrics.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
-
-/** Metric families that the contract nests under one key. */
-const NESTED = [UTILIZATION_PREFIX, OPEN_COUNTERS_PREFIX];
 
 export function renderJson(result: Result): string {
   return JSON.stringify(toJson(result), null, 2) + '\n';
@@ -86,19 +82,20 @@ function metricsJson(metrics: MetricSummaries): JsonObject {
   const out = obj();
   const families = new Map<string, JsonObject>();
   for (const [key, s] of Object.entries(metrics)) {
-    const prefix = NESTED.find((p) => key.startsWith(p) && key.length > p.length);
-    if (prefix === undefined) {
+    // Per-group figures nest under their figure's key (figures/figures.ts).
+    const known = figureOf(key);
+    if (known === null || known.group === null) {
       out[key] = summaryJson(s);
       continue;
     }
-    const family = prefix.slice(0, -1);
+    const family = known.figure.key;
     let group = families.get(family);
     if (!group) {
       group = obj();
       families.set(family, group);
       out[family] = group;
     }
-    group[key.slice(prefix.length)] = summaryJson(s);
+    group[known.group] = summaryJson(s);
   }
   return out;
 }

@@ -4,7 +4,8 @@
  * labelled by their key and printed as plain numbers, so a new metric in the simulator shows up in
  * every report before anyone teaches the renderers about it.
  */
-import { UTILIZATION_PREFIX, type Summary } from '../runner/result.js';
+import { figureOf, type Better, type Unit } from '../figures/figures.js';
+import type { Summary } from '../stats/summary.js';
 import {
   fixed,
   formatCount,
@@ -16,7 +17,8 @@ import {
   NO_VALUE,
 } from './format.js';
 
-export type MetricKind = 'count' | 'minutes' | 'share' | 'rate' | 'people' | 'counters' | 'number';
+/** How to print a figure: its unit, or `number` for a key the vocabulary does not know. */
+export type MetricKind = Unit | 'number';
 
 export interface MetricInfo {
   key: string;
@@ -28,41 +30,23 @@ export interface MetricInfo {
   short: string;
   kind: MetricKind;
   /** Which direction is an improvement; null where it depends (utilisation, arrivals). */
-  better: 'lower' | 'higher' | null;
+  better: Better;
 }
 
-export const OPEN_COUNTERS_PREFIX = 'openCounters.';
-
-type Entry = [label: string, short: string, kind: MetricKind, better: MetricInfo['better']];
-
-/** A Map, not an object literal, so keys such as `constructor` are not found on the prototype. */
-const CATALOGUE = new Map<string, Entry>([
-  ['arrived', ['Arrived', 'Arrived', 'count', null]],
-  ['served', ['Served', 'Served', 'count', 'higher']],
-  ['abandoned', ['Abandoned', 'Abandoned', 'count', 'lower']],
-  ['balked', ['Balked', 'Balked', 'count', 'lower']],
-  ['waitMean', ['Mean wait', 'Mean wait', 'minutes', 'lower']],
-  ['waitP50', ['Median wait', 'Median wait', 'minutes', 'lower']],
-  ['waitP90', ['p90 wait', 'p90 wait', 'minutes', 'lower']],
-  ['waitP95', ['p95 wait', 'p95 wait', 'minutes', 'lower']],
-  ['waitP99', ['p99 wait', 'p99 wait', 'minutes', 'lower']],
-  ['waitMax', ['Longest wait', 'Max wait', 'minutes', 'lower']],
-  ['timeInSystemMean', ['Mean time in system', 'In system', 'minutes', 'lower']],
-  ['serviceLevel', ['Service level', 'Service level', 'share', 'higher']],
-  ['kioskShare', ['Kiosk share', 'Kiosk share', 'share', null]],
-  ['throughputPerHour', ['Throughput', 'Per hour', 'rate', 'higher']],
-  ['queueLengthMean', ['Mean line length', 'Mean line', 'people', 'lower']],
-  ['queueLengthMax', ['Longest line', 'Max line', 'people', 'lower']],
-]);
-
-/** The group of a `utilization.<g>` or `openCounters.<g>` key, or null. */
-export function groupOf(key: string, prefix: string): string | null {
-  return key.startsWith(prefix) ? key.slice(prefix.length) : null;
+/** The group of a per-group key of figure `family` (`groupOf('utilization.general', 'utilization')`), or null. */
+export function groupOf(key: string, family: string): string | null {
+  const known = figureOf(key);
+  return known !== null && known.figure.key === family ? known.group : null;
 }
 
-/** Known keys, including the per-group families; unknown keys get generic columns. */
+/** Whether a key is one figure of a group (`utilization.general`). */
+export function isPerGroup(key: string): boolean {
+  return figureOf(key)?.group != null;
+}
+
+/** Keys of the vocabulary (figures/figures.ts), per-group ones included; unknown keys get generic columns. */
 export function isKnownMetric(key: string): boolean {
-  return CATALOGUE.has(key) || key.startsWith(UTILIZATION_PREFIX) || key.startsWith(OPEN_COUNTERS_PREFIX);
+  return figureOf(key) !== null;
 }
 
 const UNIT_HEADER: Partial<Record<MetricKind, string>> = {
@@ -70,18 +54,14 @@ const UNIT_HEADER: Partial<Record<MetricKind, string>> = {
   rate: ' (per hour)',
 };
 
+/** A key's label, header and format, from the vocabulary; a key it does not know, by its name. */
 export function describeMetric(key: string): MetricInfo {
-  const entry = CATALOGUE.get(key);
-  const util = groupOf(key, UTILIZATION_PREFIX);
-  const open = groupOf(key, OPEN_COUNTERS_PREFIX);
-  const [label, short, kind, better]: Entry = entry
-    ? entry
-    : util !== null
-      ? [`Utilisation ${util}`, `Util. ${util}`, 'share', null]
-      : open !== null
-        ? [`Open counters ${open}`, `Open ${open}`, 'counters', null]
-        : [key, key, 'number', null];
-  return { key, label, header: label + (UNIT_HEADER[kind] ?? ''), short, kind, better };
+  const known = figureOf(key);
+  if (known === null) return { key, label: key, header: key, short: key, kind: 'number', better: null };
+  const { figure, group } = known;
+  const label = group === null ? figure.label : `${figure.label} ${group}`;
+  const short = group === null ? figure.short : `${figure.short} ${group}`;
+  return { key, label, header: label + (UNIT_HEADER[figure.unit] ?? ''), short, kind: figure.unit, better: figure.better };
 }
 
 /**

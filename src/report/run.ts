@@ -3,11 +3,11 @@
  * utilisation per counter group, then the same figures by customer type and by period, which is
  * where a planner finds *who* waits and *when*.
  */
-import { UTILIZATION_PREFIX, type MetricSummaries, type Result, type VariantResult } from '../runner/result.js';
+import type { MetricSummaries, Result, VariantResult } from '../runner/result.js';
 import { labelOf, meanText, own, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
-import { describeMetric, groupOf, isKnownMetric, OPEN_COUNTERS_PREFIX } from './metrics.js';
+import { describeMetric, groupOf, isKnownMetric, isPerGroup } from './metrics.js';
 
 /** Columns of the by-type table: the customer figures a planner compares between types. */
 const TYPE_COLUMNS = ['arrived', 'served', 'abandoned', 'balked', 'waitMean', 'waitP90', 'serviceLevel', 'kioskShare'];
@@ -17,8 +17,6 @@ const PERIOD_COLUMNS = ['arrived', 'abandoned', 'waitMean', 'waitP90', 'serviceL
 
 /** Columns that only add noise when every row is zero (no kiosks, no balking configured). */
 const HIDDEN_WHEN_ZERO = new Set(['balked', 'kioskShare']);
-
-const isPerGroup = (key: string) => key.startsWith(UTILIZATION_PREFIX) || key.startsWith(OPEN_COUNTERS_PREFIX);
 
 export function runBlocks(result: Result, variant: VariantResult): Block[] {
   const blocks: Block[] = [keyFigures(result, variant)];
@@ -42,8 +40,8 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
     ]);
     const keys = unionKeys(rows.map(([, m]) => m));
     const groups = [
-      ...keys.filter((k) => groupOf(k, UTILIZATION_PREFIX) !== null),
-      ...keys.filter((k) => groupOf(k, OPEN_COUNTERS_PREFIX) !== null),
+      ...keys.filter((k) => groupOf(k, 'utilization') !== null),
+      ...keys.filter((k) => groupOf(k, 'openCounters') !== null),
     ];
     blocks.push(
       detailTable(
@@ -78,9 +76,9 @@ function keyFigures(result: Result, variant: VariantResult): TableBlock {
 function utilisation(variant: VariantResult): TableBlock | null {
   const rows: Cell[][] = [];
   for (const [key, s] of Object.entries(variant.metrics)) {
-    const group = groupOf(key, UTILIZATION_PREFIX) ?? groupOf(key, OPEN_COUNTERS_PREFIX);
-    if (group === null) continue;
-    const label = key.startsWith(UTILIZATION_PREFIX) ? group : describeMetric(key).label;
+    const util = groupOf(key, 'utilization');
+    if (util === null && groupOf(key, 'openCounters') === null) continue;
+    const label = util ?? describeMetric(key).label;
     rows.push([label, summarySegments(s, describeMetric(key), true)]);
   }
   if (rows.length === 0) return null;

@@ -2,35 +2,18 @@
  * The Result of a run or a comparison: what every renderer reads and nothing else produces.
  * Its JSON form is the public contract of ../shared/SCENARIO.md.
  */
+import type { MetricValues, ReplicationMetrics } from '../model/metric-columns.js';
+import type { Summary } from '../stats/summary.js';
 import type { MetricTable } from './metric-table.js';
 
-/**
- * A figure over replications. With fewer than two replications there is no spread: `sd` and
- * `ci95` are null (not 0 and a point), and no difference built from them is significant.
- */
-export interface Summary {
-  mean: number;
-  sd: number | null;
-  ci95: [number, number] | null;
-}
+// What a day measures is the model's, a summary is the statistics'; named here too because every
+// reader of a Result needs them.
+export type { MetricValues, ReplicationMetrics, Summary };
 
 /**
- * Metrics of one replication, keyed by metric name. Utilisation of a counter group is under
- * `utilization.<group>` (and `utilization.kiosks`); the JSON renderer nests those keys.
- * Keys appear in a fixed order, so iteration order is deterministic.
+ * Summaries of one scope's figures, keyed as in figures/figures.ts (`figureKeys`), in report order.
  */
-export type MetricValues = Record<string, number>;
 export type MetricSummaries = Record<string, Summary>;
-
-/** Everything one replication measured. */
-export interface ReplicationMetrics {
-  metrics: MetricValues;
-  byType: Record<string, MetricValues>;
-  byPeriod: MetricValues[];
-  /** Counts for the benchmark and sanity checks, not reported. */
-  events: number;
-  customers: number;
-}
 
 export interface PeriodInfo {
   /** Minutes from opening. */
@@ -80,26 +63,3 @@ export interface Result {
   precision?: { target: number; reached: boolean; maxReplications: number };
   warnings: string[];
 }
-
-/** The customer metrics, in report order. */
-export const CUSTOMER_METRICS = [
-  'arrived',
-  'served',
-  'abandoned',
-  'balked',
-  'waitMean',
-  'waitP50',
-  'waitP90',
-  'waitP95',
-  'waitP99',
-  'waitMax',
-  'serviceLevel',
-  'timeInSystemMean',
-  'throughputPerHour',
-  'kioskShare',
-] as const;
-
-/** Metrics of the whole hall that are not per customer. */
-export const HALL_METRICS = ['queueLengthMean', 'queueLengthMax'] as const;
-
-export const UTILIZATION_PREFIX = 'utilization.';

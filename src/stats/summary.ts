@@ -1,8 +1,18 @@
-import type { Summary } from '../runner/result.js';
 import { Tally } from './tally.js';
 import { studentTQuantile } from './student-t-quantile.js';
 
 export { studentTQuantile } from './student-t-quantile.js';
+
+/**
+ * A figure over replications: its mean, sample standard deviation and 95% confidence interval.
+ * With fewer than two replications there is no spread: `sd` and `ci95` are null (not 0 and a
+ * point), and no difference built from them is significant.
+ */
+export interface Summary {
+  mean: number;
+  sd: number | null;
+  ci95: [number, number] | null;
+}
 
 /**
  * Mean, sample standard deviation and Student-t 95% confidence interval of one figure over
