@@ -5,7 +5,7 @@
  * the same kind of message, pointed at the variant entry that caused it.
  */
 import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
-import type { LoadedScenario } from './load.js';
+import type { LoadedScenario } from './loaded.js';
 import type { Scenario, Variant } from './schema.js';
 import { validateScenario } from './validate.js';
 
