@@ -26,7 +26,10 @@ export function withStudyOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'Add replications until the mean wait\'s 95% CI is within this share of the mean, e.g. 5%',
     })
-    .option('max-replications', { type: 'number', describe: 'Upper bound with --precision (default 1000)' })
+    .option('max-replications', {
+      type: 'number',
+      describe: 'Most replications per variant: caps the file\'s replications, and --precision (default 1000)',
+    })
     .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
     .option('trace', { type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' });
@@ -56,6 +59,11 @@ export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
     workers: wholeNumber('workers', args.workers, 1, 1024) ?? defaultWorkers(),
     maxReplications: wholeNumber('max-replications', args['max-replications'], 2, 1_000_000),
   };
+  if (checked.replications !== undefined && checked.maxReplications !== undefined && checked.replications > checked.maxReplications) {
+    throw new UsageError(
+      `--replications: found ${checked.replications}; expected at most --max-replications (${checked.maxReplications})`,
+    );
+  }
   if (args.period !== undefined) {
     if (!(Number.isFinite(args.period) && args.period > 0)) {
       throw new UsageError(`--period: found ${args.period}; expected a positive number of minutes`);

@@ -42,6 +42,7 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
   const trace: string[] | undefined = args.trace === undefined ? undefined : [];
   const result = await runStudy(first.name, alternatives, {
+    // A --max-replications below the file's replications caps them (runStudy); below -n it is refused (checkStudyArgs).
     replications: checked.replications ?? first.replications ?? 10,
     seed: checked.seed ?? first.seed ?? 1,
     period: checked.period ?? first.period ?? 60,

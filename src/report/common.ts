@@ -15,7 +15,7 @@ export function headerBlocks(result: Result, extra: string[] = []): Block[] {
     const share = `±${trimmed(100 * p.target, 2)}%`;
     reps += p.reached
       ? ` (as many as needed for the mean wait within ${share}, 95% confidence)`
-      : ` (the cap: the mean wait is not yet within ${share}; raise --max-replications)`;
+      : ` (the cap: the mean wait of ${namesOf(p.notReached)} is not yet within ${share}; raise --max-replications)`;
   }
   return [
     { kind: 'title', text: result.scenario },
@@ -24,6 +24,12 @@ export function headerBlocks(result: Result, extra: string[] = []): Block[] {
       lines: [`${reps}, seed ${result.seed}, wait target ${trimmed(result.waitTarget, 2)} min`, ...extra],
     },
   ];
+}
+
+/** `a`, `a and b`, `a, b and c`, each quoted: the alternatives a sentence is about. */
+function namesOf(names: string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? 'every alternative') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 /** Warnings last, where they are read after the figures they qualify; none, no block. */

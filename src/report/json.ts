@@ -40,6 +40,7 @@ export function toJson(result: Result): JsonObject {
     p.target = num(result.precision.target);
     p.reached = result.precision.reached;
     p.maxReplications = num(result.precision.maxReplications);
+    p.notReached = [...result.precision.notReached];
     out.precision = p;
   }
   if (result.comparisons) out.comparisons = result.comparisons.map(comparisonJson);

@@ -58,8 +58,9 @@ export interface Result {
   comparisons?: Comparison[];
   /**
    * With --precision: the half-width asked for (share of the mean wait), whether every variant
-   * reached it, and the cap on replications.
+   * reached it, the cap on replications, and the alternatives that had not reached it at the cap
+   * (the ones that stopped the study there), in study order.
    */
-  precision?: { target: number; reached: boolean; maxReplications: number };
+  precision?: { target: number; reached: boolean; maxReplications: number; notReached: string[] };
   warnings: string[];
 }

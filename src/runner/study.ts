@@ -24,7 +24,10 @@ export interface Alternative {
 }
 
 export interface StudyOptions {
-  /** Replications per alternative (the first batch, when `precision` is set). */
+  /**
+   * Replications per alternative (the first batch, when `precision` is set). Never more than
+   * `maxReplications`: a cap given on the command line holds against a file's `replications`.
+   */
   replications: number;
   seed: number;
   /** byPeriod length, minutes. */
@@ -71,14 +74,15 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
   try {
     const samples: Samples = alternatives.map(() => null);
     const traces: string[][] = alternatives.map(() => []);
-    let planned = options.replications * alternatives.length;
+    const first = Math.min(options.replications, options.maxReplications ?? Infinity);
+    let planned = first * alternatives.length;
     let done = 0;
     const progress = (count: number) => {
       done += count;
       options.onProgress?.(done, planned);
     };
     const extendBy = (on: ReplicationPool, rounds: number) => extend(on, alternatives, samples, traces, options, rounds, progress);
-    const left = () => options.replications - replicationsDone(samples);
+    const left = () => first - replicationsDone(samples);
     // Rounds in this thread say how long the rest will take. Which thread runs a replication
     // never changes its numbers, so this decides speed only.
     const payOff = options.threadsPayOff ?? THREADS_PAY_OFF_SECONDS;
@@ -107,8 +111,10 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       const have = replicationsDone(samples);
-      const reached = replicationsForPrecision(samples, options.precision, have, Infinity) <= have;
-      result.precision = { target: options.precision, reached, maxReplications: max };
+      const short = alternatives
+        .filter((_, a) => replicationsForPrecision([samples[a]], options.precision!, have, Infinity) > have)
+        .map((alt) => alt.name);
+      result.precision = { target: options.precision, reached: short.length === 0, maxReplications: max, notReached: short };
     }
     return result;
   } finally {

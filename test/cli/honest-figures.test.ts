@@ -27,3 +27,27 @@ describe('compare with one replication', () => {
     expect(csv).toMatch(/^baseline,overall,,waitMean,ci95_lo,$/m);
   });
 });
+
+describe('replication control', () => {
+  it('--max-replications below the file\'s replications caps them', () => {
+    const json = JSON.parse(frontdesk(['run', BANK, '--max-replications', '3', '--format', 'json']).stdout);
+    expect(json.replications).toBe(3);
+  });
+
+  it('refuses -n above --max-replications in one line', () => {
+    const run = frontdesk(['run', BANK, '-n', '50', '--max-replications', '10']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('frontdesk: --replications: found 50; expected at most --max-replications (10)\n');
+  });
+
+  it('--precision that hits the cap names the alternative that stopped it', () => {
+    const run = frontdesk(['compare', BANK, '--precision', '0.5%', '--max-replications', '3', '-n', '2', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.replications).toBe(3);
+    expect(json.precision.reached).toBe(false);
+    expect(json.precision.notReached.length).toBeGreaterThan(0);
+    const table = frontdesk(['compare', BANK, '--precision', '0.5%', '--max-replications', '3', '-n', '2']).stdout;
+    expect(table).toContain(`the mean wait of "${json.precision.notReached[0]}"`);
+  });
+});

@@ -123,13 +123,38 @@ describe('--precision', () => {
     expect(result.replications).toBeGreaterThan(5);
     expect(result.replications).toBeLessThanOrEqual(400);
     expect((ci95![1] - ci95![0]) / 2).toBeLessThanOrEqual(0.01 * mean);
-    expect(result.precision).toEqual({ target: 0.01, reached: true, maxReplications: 400 });
+    expect(result.precision).toEqual({ target: 0.01, reached: true, maxReplications: 400, notReached: [] });
   });
 
   it('stops at the cap and says the precision was not reached', async () => {
     const result = await precisionStudy(3, 0.001, 8);
     expect(result.replications).toBe(8);
-    expect(result.precision).toEqual({ target: 0.001, reached: false, maxReplications: 8 });
+    expect(result.precision).toEqual({ target: 0.001, reached: false, maxReplications: 8, notReached: ['baseline'] });
+  });
+
+  it('names the alternative that stopped at the cap, not the one that reached the precision', async () => {
+    // The merged pool's mean wait is short and so relatively noisier: at ±3% and a cap of 12
+    // replications (seed 3) the separate windows reach it (±2.1%), the pool does not (±3.5%).
+    const result = await runStudy('precision', alternatives(TWO_WINDOWS), {
+      replications: 4, seed: 3, period: 60, workers: 1, precision: 0.03, maxReplications: 12,
+    });
+    const within = (v: Result['variants'][number]) => {
+      const { mean, ci95 } = v.metrics.waitMean;
+      return (ci95![1] - ci95![0]) / 2 <= 0.03 * mean;
+    };
+    const expected = result.variants.filter((v) => !within(v)).map((v) => v.name);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(result.variants.length);
+    expect(result.precision!.notReached).toEqual(expected);
+  });
+
+  it('caps the replications asked for at --max-replications, with or without --precision', async () => {
+    const loaded = parseScenarioText(TWO_WINDOWS, 'two-windows.yaml');
+    const baseline = { name: 'baseline', scenario: loaded.scenario, baseDir: loaded.baseDir };
+    const capped = await runStudy('cap', [baseline], { replications: 20, seed: 3, period: 60, workers: 1, maxReplications: 6 });
+    expect(capped.replications).toBe(6);
+    const withPrecision = await runStudy('cap', [baseline], { replications: 20, seed: 3, period: 60, workers: 1, precision: 0.5, maxReplications: 6 });
+    expect(withPrecision.replications).toBe(6);
   });
 });
 
