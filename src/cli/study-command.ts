@@ -4,6 +4,7 @@
  */
 import { render, type ReportFormat } from '../report/index.js';
 import type { Alternative } from '../runner/study.js';
+import { commonSettings } from '../runner/common-settings.js';
 import { runStudy } from '../runner/study.js';
 import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
@@ -38,14 +39,18 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   const checked = checkStudyArgs(args);
   const loaded = files.map((file) => loadScenario(file));
   const first = loaded[0].scenario;
-  const alternatives = alternativesOf(loaded, mode);
-  const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
-  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
-  const result = await runStudy(first.name, alternatives, {
+  const settings = {
     // A --max-replications below the file's replications caps them (runStudy); below -n it is refused (checkStudyArgs).
     replications: checked.replications ?? first.replications ?? 10,
     seed: checked.seed ?? first.seed ?? 1,
     period: checked.period ?? first.period ?? 60,
+  };
+  const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode), settings);
+  const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
+  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
+  const result = await runStudy(first.name, alternatives, {
+    ...settings,
+    warnings,
     workers: checked.workers,
     precision: checked.precision,
     maxReplications: checked.maxReplications,

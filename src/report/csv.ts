@@ -4,6 +4,9 @@
  *
  *   variant,scope,period,metric,statistic,value
  *
+ * - The first rows, scope `study` with an empty variant, state what every figure is judged by:
+ *   `seed`, `replications` and `waitTarget` (minutes; every alternative's service level is judged
+ *   at this one target), statistic `value`.
  * - `scope` is `overall`, a customer type's name, `period`, or `comparison`; `period` holds the
  *   clock times of a period row (`09:00-10:00`, ASCII hyphen, so it survives any encoding) and is
  *   empty otherwise.
@@ -24,7 +27,11 @@ export const CSV_HEADER = ['variant', 'scope', 'period', 'metric', 'statistic', 
 type Row = [variant: string, scope: string, period: string, metric: string, statistic: string, value: string];
 
 export function renderCsv(result: Result): string {
-  const rows: Row[] = [];
+  const rows: Row[] = [
+    ['', 'study', '', 'seed', 'value', num(result.seed)],
+    ['', 'study', '', 'replications', 'value', num(result.replications)],
+    ['', 'study', '', 'waitTarget', 'value', num(result.waitTarget)],
+  ];
   for (const v of result.variants) {
     pushSummaries(rows, v.name, 'overall', '', v.metrics);
     for (const [type, metrics] of Object.entries(v.byType)) pushSummaries(rows, v.name, type, '', metrics);

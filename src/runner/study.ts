@@ -48,6 +48,8 @@ export interface StudyOptions {
    * them whenever `workers` > 1.
    */
   threadsPayOff?: number;
+  /** Warnings found before the study ran (settings replaced, see common-settings.ts), reported first. */
+  warnings?: string[];
   /** Called as replications finish, with the number done and the number planned so far. */
   onProgress?: (done: number, planned: number) => void;
 }
@@ -229,7 +231,11 @@ function assemble(
     openClock: models[0].openClock,
     waitTarget: models[0].waitTarget,
     variants,
-    warnings: [...spreadWarnings(replicationsDone(samples)), ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a]))],
+    warnings: [
+      ...spreadWarnings(replicationsDone(samples)),
+      ...(options.warnings ?? []),
+      ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a])),
+    ],
   };
   if (keep) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
   return result;

@@ -16,9 +16,15 @@ describe('renderCsv', () => {
       Object.values(v.byType).reduce((n, m) => n + Object.keys(m).length, 0) +
       v.byPeriod.reduce((n, p) => n + Object.keys(p.metrics).length, 0);
     expect(metrics).toBe(18 + 2 * 14 + 2 * 19);
-    expect(rows).toHaveLength(1 + 4 * metrics);
-    expect(rows[1]).toEqual(['baseline', 'overall', '', 'arrived', 'mean', '480']);
-    expect(rows.slice(1, 5).map((row) => row[4])).toEqual(['mean', 'sd', 'ci95_lo', 'ci95_hi']);
+    expect(rows).toHaveLength(1 + 3 + 4 * metrics);
+    // What every figure is judged by comes first: the service level's target above all.
+    expect(rows.slice(1, 4)).toEqual([
+      ['', 'study', '', 'seed', 'value', '2026'],
+      ['', 'study', '', 'replications', 'value', '30'],
+      ['', 'study', '', 'waitTarget', 'value', '10'],
+    ]);
+    expect(rows[4]).toEqual(['baseline', 'overall', '', 'arrived', 'mean', '480']);
+    expect(rows.slice(4, 8).map((row) => row[4])).toEqual(['mean', 'sd', 'ci95_lo', 'ci95_hi']);
     expect(rows).toContainEqual(['baseline', 'overall', '', 'utilization.general', 'mean', '0.872']);
     expect(rows).toContainEqual(['baseline', 'consult', '', 'waitMean', 'mean', '8.2']);
     expect(rows).toContainEqual(['baseline', 'period', '10:00-11:00', 'openCounters.general', 'mean', '4']);
@@ -40,7 +46,7 @@ describe('renderCsv', () => {
     const rows = parseCsv(renderCsv(r));
     const comparisons = rows.filter((row) => row[1] === 'comparison');
     expect(comparisons).toHaveLength(9 * 6);
-    expect(rows).toHaveLength(1 + 2 * 4 * (18 + 2 * 14 + 2 * 19) + 9 * 6);
+    expect(rows).toHaveLength(1 + 3 + 2 * 4 * (18 + 2 * 14 + 2 * 19) + 9 * 6);
     const wait = comparisons.filter((row) => row[3] === 'waitMean');
     expect(wait.map((row) => row[4])).toEqual(['diff_mean', 'diff_sd', 'diff_ci95_lo', 'diff_ci95_hi', 'pct', 'significant']);
     expect(wait[0]).toEqual(['two more kiosks', 'comparison', '', 'waitMean', 'diff_mean', '-5.4']);
