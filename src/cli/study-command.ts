@@ -2,7 +2,7 @@
  * What `run` and `compare` share: read the scenario files, line up the alternatives, run the study
  * and write the report.
  */
-import { render, type ReportFormat } from '../report/index.js';
+import { renderReport, type ReportFormat } from '../report/index.js';
 import type { Alternative } from '../runner/study.js';
 import { commonSettings } from '../runner/common-settings.js';
 import { runStudy } from '../runner/study.js';
@@ -12,6 +12,8 @@ import { applyVariant } from '../scenario/variants.js';
 import { checkStudyArgs, type StudyArgs } from './options.js';
 import { writeFileAtomic } from './output.js';
 import { Progress } from './progress.js';
+import { reportDate } from './report-date.js';
+import { version } from './version.js';
 
 export type StudyMode = 'run' | 'compare';
 
@@ -64,7 +66,11 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
   const width = args.out === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
-  const text = render(result, args.format, { color, width });
+  const text = await renderReport(result, args.format, {
+    color,
+    width,
+    html: args.format === 'html' ? { version: version(), date: reportDate(), description: first.description, files } : undefined,
+  });
   if (args.out !== undefined) {
     writeFileAtomic(args.out, text, inputs);
   } else {

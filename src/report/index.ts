@@ -8,13 +8,15 @@ import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
+import type { HtmlContext } from './html/page.js';
 
 export { renderCsv } from './csv.js';
 export { renderJson, toJson } from './json.js';
 export { renderMarkdown } from './markdown.js';
 export { renderTable, type TableOptions } from './table.js';
+export type { HtmlContext } from './html/page.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
@@ -22,6 +24,17 @@ export interface RenderOptions {
   color?: boolean;
   /** Display columns for the table format; a wider comparison is split into several tables. */
   width?: number;
+  /** The HTML report's header: version, date, the scenario's question and description. */
+  html?: HtmlContext;
+}
+
+/**
+ * Any format, HTML included. The HTML renderer loads Plot and linkedom (a few hundred
+ * milliseconds), so it is imported only when a report asks for it.
+ */
+export async function renderReport(result: Result, format: ReportFormat, options: RenderOptions = {}): Promise<string> {
+  if (format === 'html') return (await import('./html/index.js')).renderHtml(result, options.html);
+  return render(result, format, options);
 }
 
 export function render(result: Result, format: ReportFormat, options: RenderOptions = {}): string {
@@ -34,6 +47,8 @@ export function render(result: Result, format: ReportFormat, options: RenderOpti
       return renderCsv(result);
     case 'markdown':
       return renderMarkdown(result);
+    case 'html':
+      throw new Error('the HTML report is rendered by renderReport (it loads its charting library on demand)');
     default:
       throw new Error(`unknown report format "${String(format)}"; expected one of ${REPORT_FORMATS.join(', ')}`);
   }

@@ -1,0 +1,166 @@
+/**
+ * The HTML report as a person sees it: each bundled scenario's comparison (and one run) is written
+ * by the built command, opened in a real headless Chromium (@sparticuz/chromium, driven by
+ * playwright-core) and checked: no page or console error, no request leaving the page, every chart
+ * drawn at a real size with labelled axes, and every figure on the page equal to the JSON result of
+ * the same run. A screenshot of each page goes to test-output/screenshots/ (git-ignored) for a
+ * human to look at.
+ *
+ * Nothing here is timed: the browser's own timeouts are set generously as guards against a hang,
+ * and every check waits for a state (the page loaded), never for a duration.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { frontdesk, ROOT } from '../helpers/cli.js';
+
+const OUT = join(ROOT, 'test-output');
+const SHOTS = join(OUT, 'screenshots');
+const GUARD = 120_000;
+
+/** The reports to open: every bundled scenario compared, and the bank branch run on its own. */
+const REPORTS = [
+  { name: 'bank-branch-compare', args: ['compare', 'scenarios/bank-branch.yaml'], minCharts: 7 },
+  { name: 'bank-branch-run', args: ['run', 'scenarios/bank-branch.yaml'], minCharts: 4 },
+  { name: 'service-hall-compare', args: ['compare', 'scenarios/service-hall.yaml'], minCharts: 7 },
+  { name: 'hospital-registration-compare', args: ['compare', 'scenarios/hospital-registration.yaml'], minCharts: 7 },
+  { name: 'hotel-front-desk-compare', args: ['compare', 'scenarios/hotel-front-desk.yaml'], minCharts: 7 },
+];
+
+/** Few replications: the page is what is tested, not the figures. */
+const FAST = ['-n', '4'];
+
+let browser: Browser;
+/**
+ * One context for every page: the bundled Chromium runs as a single process, which closing a
+ * context takes down with it.
+ */
+let context: BrowserContext;
+const requests: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const chromium = (await import('@sparticuz/chromium')).default;
+  const { chromium: playwright } = await import('playwright-core');
+  browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true, timeout: GUARD });
+  context = await browser.newContext({ viewport: { width: 1100, height: 900 }, offline: true });
+  // Any request at all (the page should make none) is recorded and refused.
+  await context.route('**/*', (route) => {
+    requests.push(route.request().url());
+    return route.abort();
+  });
+}, GUARD * 2);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A figure cell's summary in the JSON result, found from its data- attributes. */
+function lookup(json: Json, variant: string, scope: string, metric: string): { mean: number | null; ci95: [number | null, number | null] } | undefined {
+  if (scope === 'comparison') {
+    return json.comparisons?.find((c: Json) => c.variant === variant && c.metric === metric)?.diff;
+  }
+  const v = json.variants.find((x: Json) => x.name === variant);
+  if (!v) return undefined;
+  const metrics = scope === 'overall' ? v.metrics : scope.startsWith('type:') ? v.byType[scope.slice(5)] : v.byPeriod[Number(scope.slice(7))]?.metrics;
+  if (!metrics) return undefined;
+  const dot = metric.indexOf('.');
+  return dot < 0 ? metrics[metric] : metrics[metric.slice(0, dot)]?.[metric.slice(dot + 1)];
+}
+
+/** Numbers as printed (`−1.2`, `83.4%`), in order. */
+function printedNumbers(text: string): Array<{ value: number; decimals: number }> {
+  return [...text.replace(/\u2212/g, '-').matchAll(/-?\d+(?:\.(\d+))?/g)].map((m) => ({ value: Number(m[0]), decimals: m[1]?.length ?? 0 }));
+}
+
+/** True when `printed` is `exact` rounded to the printed decimals (a count >= 100 to a whole number). */
+function rounds(printed: { value: number; decimals: number }, exact: number): boolean {
+  return Math.abs(printed.value - exact) <= 0.5 * 10 ** -printed.decimals + 1e-9;
+}
+
+describe('the HTML report in a browser', () => {
+  for (const report of REPORTS) {
+    test(`${report.name}: opens offline with no error, draws its charts, shows the JSON's figures`, async () => {
+      const htmlPath = join(OUT, `${report.name}.html`);
+      const env = { SOURCE_DATE_EPOCH: '1796083200' };
+      const made = frontdesk([...report.args, ...FAST, '--format', 'html', '--out', htmlPath], { env });
+      expect(made.stderr).toBe('');
+      expect(made.code).toBe(0);
+      const jsonRun = frontdesk([...report.args, ...FAST, '--format', 'json'], { env });
+      expect(jsonRun.code).toBe(0);
+      const json = JSON.parse(jsonRun.stdout) as Json;
+      const html = readFileSync(htmlPath, 'utf8');
+
+      requests.length = 0;
+      const page = await context.newPage();
+      page.setDefaultTimeout(GUARD);
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+      });
+      page.on('request', (r) => requests.push(r.url()));
+      await page.setContent(html, { waitUntil: 'load' });
+
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll('figure.chart')].map((figure) => {
+          const svg = [...figure.querySelectorAll('svg')].find((s) => s.querySelector('[aria-label="x-axis label"]'));
+          const box = svg?.getBoundingClientRect();
+          const text = (label: string) => svg?.querySelector(`[aria-label="${label}"]`)?.textContent?.trim() ?? '';
+          return {
+            id: figure.id,
+            title: figure.querySelector('h3')?.textContent?.trim() ?? '',
+            width: box?.width ?? 0,
+            height: box?.height ?? 0,
+            visible: svg ? getComputedStyle(svg).visibility === 'visible' && getComputedStyle(svg).display !== 'none' : false,
+            xLabel: text('x-axis label'),
+            yLabel: text('y-axis label'),
+            marks: svg?.querySelectorAll('circle, rect, path').length ?? 0,
+            tooltips: svg?.querySelectorAll('title').length ?? 0,
+            tableCells: figure.querySelectorAll('td.figure').length,
+          };
+        }),
+      );
+      expect(charts.length).toBeGreaterThanOrEqual(report.minCharts);
+      for (const c of charts) {
+        expect(c.title, c.id).not.toBe('');
+        expect(c.visible, c.id).toBe(true);
+        expect(c.width, c.id).toBeGreaterThan(300);
+        expect(c.height, c.id).toBeGreaterThan(100);
+        expect(c.xLabel, c.id).toMatch(/\w/);
+        expect(c.yLabel, c.id).toMatch(/\w/);
+        expect(c.marks, c.id).toBeGreaterThan(5);
+        expect(c.tooltips, c.id).toBeGreaterThan(0);
+        expect(c.tableCells, c.id).toBeGreaterThan(0);
+      }
+
+      const cells = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('td.figure')].map((td) => ({ ...td.dataset, text: td.textContent ?? '' })),
+      );
+      expect(cells.length).toBeGreaterThan(20);
+      for (const cell of cells) {
+        const where = `${cell.variant} ${cell.scope} ${cell.metric}: "${cell.text}"`;
+        const s = lookup(json, cell.variant!, cell.scope!, cell.metric!);
+        expect(s, where).toBeDefined();
+        if (s!.mean === null) {
+          expect(cell.mean, where).toBe('');
+          continue;
+        }
+        expect(Number(cell.mean), where).toBe(s!.mean);
+        const scale = cell.kind === 'share' || cell.kind === 'points' ? 100 : 1;
+        const [mean, lo, hi] = printedNumbers(cell.text!);
+        expect(rounds(mean, s!.mean * scale), where).toBe(true);
+        if (lo && s!.ci95[0] !== null) expect(rounds(lo, s!.ci95[0] * scale), where).toBe(true);
+        if (hi && s!.ci95[1] !== null) expect(rounds(hi, s!.ci95[1] * scale), where).toBe(true);
+      }
+
+      await page.screenshot({ path: join(SHOTS, `${report.name}.png`), fullPage: true });
+      await page.close();
+      expect(requests).toEqual([]);
+      expect(problems).toEqual([]);
+    }, GUARD * 3);
+  }
+});
