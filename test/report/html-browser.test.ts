@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The HTML report as a person sees it: each bundled scenario's comparison (and one run) is written
  * by the built command, opened in a real headless Chromium (@sparticuz/chromium, driven by
@@ -59,7 +61,7 @@ afterAll(async () => {
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A figure cell's summary in the JSON result, found from its data- attributes. */
-function lookup(json: Json, variant: string, scope: string, metric: string): { mean: number | null; ci95: [number | null, number | null] } | undefined {
+function lookup(json: Json, variant: string, scope: string, metric: string): { mean: number | null; ci95: [number | null, number | null] | null } | undefined {
   if (scope === 'comparison') {
     return json.comparisons?.find((c: Json) => c.variant === variant && c.metric === metric)?.diff;
   }
@@ -138,12 +140,19 @@ describe('the HTML report in a browser', () => {
       }
 
       const cells = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('td.figure')].map((td) => ({ ...td.dataset, text: td.textContent ?? '' })),
+        [...document.querySelectorAll<HTMLElement>('td.figure')].map((td) => ({
+          variant: td.dataset.variant ?? '',
+          scope: td.dataset.scope ?? '',
+          metric: td.dataset.metric ?? '',
+          kind: td.dataset.kind ?? '',
+          mean: td.dataset.mean ?? '',
+          text: td.textContent ?? '',
+        })),
       );
       expect(cells.length).toBeGreaterThan(20);
       for (const cell of cells) {
         const where = `${cell.variant} ${cell.scope} ${cell.metric}: "${cell.text}"`;
-        const s = lookup(json, cell.variant!, cell.scope!, cell.metric!);
+        const s = lookup(json, cell.variant, cell.scope, cell.metric);
         expect(s, where).toBeDefined();
         if (s!.mean === null) {
           expect(cell.mean, where).toBe('');
@@ -151,10 +160,12 @@ describe('the HTML report in a browser', () => {
         }
         expect(Number(cell.mean), where).toBe(s!.mean);
         const scale = cell.kind === 'share' || cell.kind === 'points' ? 100 : 1;
-        const [mean, lo, hi] = printedNumbers(cell.text!);
+        const [mean, lo, hi] = printedNumbers(cell.text);
         expect(rounds(mean, s!.mean * scale), where).toBe(true);
-        if (lo && s!.ci95[0] !== null) expect(rounds(lo, s!.ci95[0] * scale), where).toBe(true);
-        if (hi && s!.ci95[1] !== null) expect(rounds(hi, s!.ci95[1] * scale), where).toBe(true);
+        const ci = s!.ci95;
+        expect(Boolean(lo), where).toBe(ci !== null && ci[0] !== null);
+        if (lo && ci && ci[0] !== null) expect(rounds(lo, ci[0] * scale), where).toBe(true);
+        if (hi && ci && ci[1] !== null) expect(rounds(hi, ci[1] * scale), where).toBe(true);
       }
 
       await page.screenshot({ path: join(SHOTS, `${report.name}.png`), fullPage: true });

@@ -7,6 +7,7 @@ import { UTILIZATION_PREFIX, type Comparison, type Result, type Summary, type Va
 import { own } from '../common.js';
 import { formatPeriod } from '../format.js';
 import { groupOf, OPEN_COUNTERS_PREFIX } from '../metrics.js';
+import { interval } from './tables.js';
 
 /** A figure of one period of one variant. */
 export interface PeriodPoint {
@@ -45,7 +46,8 @@ export function periodSeries(result: Result, variants: VariantResult[], metric: 
 }
 
 function scaled(s: Summary, scale: number): { mean: number; lo: number; hi: number } {
-  return { mean: s.mean * scale, lo: s.ci95[0] * scale, hi: s.ci95[1] * scale };
+  const [lo, hi] = interval(s);
+  return { mean: s.mean * scale, lo: lo * scale, hi: hi * scale };
 }
 
 /** One cell of the utilisation heat map: a counter group (or the kiosks) in one period. */
@@ -109,7 +111,8 @@ export function waitQuantiles(variant: VariantResult): QuantilePoint[] {
     for (const [metric, share, label] of QUANTILES) {
       const s = own(metrics, metric);
       if (!s || !Number.isFinite(s.mean)) continue;
-      points.push({ type, metric, share, label, wait: s.mean, lo: s.ci95[0], hi: s.ci95[1] });
+      const [lo, hi] = interval(s);
+      points.push({ type, metric, share, label, wait: s.mean, lo, hi });
     }
   }
   return points;

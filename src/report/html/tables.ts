@@ -33,13 +33,19 @@ export interface HtmlTable {
   rows: HtmlCell[][];
 }
 
+/** A summary's 95% interval; NaN ends where there is none (fewer than two replications). */
+export function interval(s: Summary): [number, number] {
+  return s.ci95 ?? [NaN, NaN];
+}
+
 /** A figure as `7.1 (6.6–7.6)`: the mean and its 95% interval, in the figure's own unit. */
 export function figureText(s: Summary | undefined, kind: FigureKind): string {
   if (!s || !Number.isFinite(s.mean)) return NO_VALUE;
   const bare = (x: number) => (kind === 'points' ? fixed(x * 100, 1) : formatBare(x, kind).replace('%', ''));
   const mean = kind === 'points' ? `${bare(s.mean)} pts` : formatBare(s.mean, kind);
-  if (s.ci95[0] === null || s.ci95[1] === null || !Number.isFinite(s.ci95[0]) || !Number.isFinite(s.ci95[1])) return mean;
-  return `${mean} (${bare(s.ci95[0])} to ${bare(s.ci95[1])})`;
+  const [lo, hi] = interval(s);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return mean;
+  return `${mean} (${bare(lo)} to ${bare(hi)})`;
 }
 
 function figureTd(cell: FigureCell): string {
@@ -50,8 +56,8 @@ function figureTd(cell: FigureCell): string {
     `data-metric="${escapeHtml(cell.metric)}"`,
     `data-kind="${cell.kind}"`,
     `data-mean="${s ? dataNumber(s.mean) : ''}"`,
-    `data-lo="${s ? dataNumber(s.ci95[0]) : ''}"`,
-    `data-hi="${s ? dataNumber(s.ci95[1]) : ''}"`,
+    `data-lo="${s ? dataNumber(interval(s)[0]) : ''}"`,
+    `data-hi="${s ? dataNumber(interval(s)[1]) : ''}"`,
   ];
   return `<td class="num figure" ${attrs.join(' ')}>${escapeHtml(figureText(s, cell.kind))}</td>`;
 }
