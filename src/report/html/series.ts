@@ -3,10 +3,11 @@
  * under each chart lists. Kept apart from the drawing so the numbers in the picture and in the
  * table cannot come from different places.
  */
-import { UTILIZATION_PREFIX, type Comparison, type Result, type Summary, type VariantResult } from '../../runner/result.js';
+import { groupKey } from '../../figures/figures.js';
+import type { Comparison, Result, Summary, VariantResult } from '../../runner/result.js';
 import { own } from '../common.js';
 import { formatPeriod } from '../format.js';
-import { groupOf, OPEN_COUNTERS_PREFIX } from '../metrics.js';
+import { groupOf } from '../metrics.js';
 import { interval } from './tables.js';
 
 /** A figure of one period of one variant. */
@@ -65,7 +66,7 @@ export function utilisationCells(result: Result, variants: VariantResult[]): Uti
   for (const v of variants) {
     v.byPeriod.forEach((p, index) => {
       for (const [key, s] of Object.entries(p.metrics)) {
-        const group = groupOf(key, UTILIZATION_PREFIX);
+        const group = groupOf(key, 'utilization');
         if (group === null) continue;
         cells.push({
           variant: v.name,
@@ -76,7 +77,7 @@ export function utilisationCells(result: Result, variants: VariantResult[]): Uti
           x: (result.openClock + (p.start + p.end) / 2) / 60,
           x2: (result.openClock + p.end) / 60,
           period: formatPeriod(result.openClock, p.start, p.end),
-          open: own(p.metrics, OPEN_COUNTERS_PREFIX + group)?.mean ?? NaN,
+          open: own(p.metrics, groupKey('openCounters', group))?.mean ?? NaN,
           ...scaled(s, 100),
         });
       }
