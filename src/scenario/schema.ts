@@ -409,6 +409,55 @@ export const variantSchema = z
   .meta({ description: 'An alternative compared with the baseline (the file itself).' });
 
 // ---------------------------------------------------------------------------------------------
+// The staffing search (`frontdesk staff`): what each period must reach, and the shifts to cover it
+
+export const breakWindowSchema = z
+  .strictObject({
+    after: z
+      .tuple([minutes('nonnegative', 'Earliest start, minutes into the shift.'), minutes('nonnegative', 'Latest start, minutes into the shift.')])
+      .meta({ description: 'The break starts between these two offsets into the shift (minutes), on the shift grid `every`.' }),
+    length: minutes('positive', 'Length of the break in minutes.'),
+  })
+  .superRefine((b, ctx) => {
+    if (b.after[1] < b.after[0]) ctx.addIssue({ code: 'custom', path: ['after', 1], message: `a number >= after[0] (${b.after[0]})` });
+  })
+  .meta({ description: 'A break within a window: `length` minutes starting between after[0] and after[1] minutes into the shift.' });
+
+export const shiftPatternSchema = z
+  .strictObject({
+    name: expecting(z.string().min(1).max(200), 'a non-empty name').meta({ description: 'Name shown in the roster.' }),
+    group: nameSchema.meta({ description: 'The counter group this shift staffs.' }),
+    length: minutes('positive', 'Length of the shift in minutes, breaks included.'),
+    every: minutes('positive', 'Start grid: a shift starts at 0, every, 2·every, ... minutes from opening (and breaks on the same grid).'),
+    cost: expecting(z.number().min(0).max(1e12), 'a cost >= 0').meta({ description: 'Cost of one such shift (any unit: hours, money).' }),
+    breaks: z.array(breakWindowSchema).max(10).default([]).meta({ description: 'Breaks, in order. Default none.' }),
+    max: count('Most shifts of this pattern used. Default: no limit.', 0).optional(),
+  })
+  .meta({ description: 'A shift pattern: starts on a grid, a length, breaks in windows, a cost, a cap on how many.' });
+
+export const staffingSchema = z
+  .strictObject({
+    serviceLevel: fraction('Share of each period\'s arrivals that must be served within waitTarget (abandoned and balked are misses), e.g. 0.8.').optional(),
+    maxAbandon: fraction('Most share of each period\'s arrivals who may abandon or balk, e.g. 0.05.').optional(),
+    period: minutes('positive', 'Length of a staffing period in minutes. Default: the scenario\'s `period`, else 60.').optional(),
+    groups: z.array(nameSchema).min(1).meta({ description: 'Counter groups whose staff the search sets. Default: every group.' }).optional(),
+    min: count('Fewest counters per group and period. Default 0.', 0).default(0),
+    max: count('Most counters per group and period. Default 100.', 0).default(100),
+    shifts: z.array(shiftPatternSchema).max(1000).meta({ description: 'Cover the requirement with these shift patterns at least cost.' }).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.serviceLevel === undefined && s.maxAbandon === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'at least one of serviceLevel and maxAbandon', params: { found: 'neither serviceLevel nor maxAbandon' } });
+    }
+    if (s.max < s.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= min (${s.min})` });
+  })
+  .meta({
+
+    description:
+      'What `frontdesk staff` must reach in every period (serviceLevel within waitTarget, maxAbandon), which groups it staffs, and optional shifts to cover the requirement at least cost.',
+  });
+
+// ---------------------------------------------------------------------------------------------
 // The file
 
 export const DEFAULT_WAIT_TARGET = 10;
@@ -450,6 +499,7 @@ export const scenarioSchema = z
       .refine((c) => Object.keys(c).length > 0, { message: 'at least one counter group' })
       .meta({ description: 'Counter groups by name.', minProperties: 1 }),
     kiosks: kiosksSchema.optional(),
+    staffing: staffingSchema.optional(),
     queue: z.enum(['single', 'per-counter']).default('single').meta({
       description: 'single: one line per counter group; per-counter: one line per counter, customers join the shortest. Default single.',
     }),
@@ -497,3 +547,5 @@ export type CounterGroup = Scenario['counters'][string];
 export type Variant = Scenario['variants'][number];
 export type Breakdown = z.output<typeof breakdownSchema>;
 export type Balk = z.output<typeof balkSchema>;
+export type Staffing = z.output<typeof staffingSchema>;
+export type ShiftPattern = z.output<typeof shiftPatternSchema>;

@@ -4,7 +4,7 @@
  * be able to arrive. Errors have the same one-line form as schema errors.
  */
 import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
-import type { Scenario } from './schema.js';
+import type { Scenario, Staffing } from './schema.js';
 import { formatClock, parseClock, toMinutes, type TimeValue } from './time.js';
 
 interface Problem {
@@ -143,6 +143,8 @@ export function checkSemantics(scenario: Scenario, file: string): void {
     }
   }
 
+  if (scenario.staffing) checkStaffing(scenario.staffing, Object.keys(scenario.counters), horizon, findings);
+
   if (scenario.jockey && scenario.queue !== 'per-counter') {
     findings.add(['jockey'], 'true', 'false, or queue: per-counter (jockeying moves customers between per-counter lines)');
   }
@@ -158,4 +160,33 @@ export function checkSemantics(scenario: Scenario, file: string): void {
       segments: first.path,
     });
   }
+}
+
+/** The staffing block names groups that exist, and its shifts fit in the day and staff a searched group. */
+function checkStaffing(staffing: Staffing, groupNames: string[], horizon: number, findings: Findings): void {
+  const groupExpected = (found: unknown) => `a counter group: ${oneOf(groupNames, found)}`;
+  const searched = staffing.groups ?? groupNames;
+  staffing.groups?.forEach((name, i) => {
+    if (!groupNames.includes(name)) findings.add(['staffing', 'groups', i], describeFound(name), groupExpected(name));
+  });
+  staffing.shifts?.forEach((shift, i) => {
+    const path = ['staffing', 'shifts', i];
+    if (!groupNames.includes(shift.group)) findings.add([...path, 'group'], describeFound(shift.group), groupExpected(shift.group));
+    else if (!searched.includes(shift.group)) {
+      findings.add([...path, 'group'], describeFound(shift.group), `a group the search staffs: ${searched.join(', ')}`);
+    }
+    if (horizon > 0 && shift.length > horizon) {
+      findings.add([...path, 'length'], String(shift.length), `at most the horizon (${horizon} minutes): a shift lies within the day`);
+    }
+    let end = 0;
+    shift.breaks.forEach((b, k) => {
+      if (b.after[0] < end) {
+        findings.add([...path, 'breaks', k, 'after', 0], String(b.after[0]), `at least ${end}: breaks come in order and do not overlap`);
+      }
+      if (b.after[1] + b.length > shift.length) {
+        findings.add([...path, 'breaks', k, 'after', 1], String(b.after[1]), `at most ${shift.length - b.length}: a break ends within its shift`);
+      }
+      end = b.after[0] + b.length;
+    });
+  });
 }
