@@ -11,6 +11,7 @@ import { compareCommand } from './commands/compare.js';
 import { onInterrupt } from './interrupt.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { staffCommand } from './commands/staff.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
@@ -24,9 +25,10 @@ export async function main(argv: string[]): Promise<number> {
       .usage('$0 <command> [options]\n\nSimulate a front desk (counters, kiosks, lines, shifts) and compare staffing plans.')
       .command(runCommand)
       .command(compareCommand)
+      .command(staffCommand)
       .command(validateCommand)
       .command(schemaCommand)
-      .demandCommand(1, 'Name a command: run, compare, validate or schema.')
+      .demandCommand(1, 'Name a command: run, compare, staff, validate or schema.')
       .strict()
       .version(version())
       .alias('h', 'help')

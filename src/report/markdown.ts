@@ -11,6 +11,11 @@ export function renderMarkdown(result: Result): string {
   return buildReport(result).map(renderBlock).join('\n\n') + '\n';
 }
 
+/** Blocks built elsewhere (the staffing report) as Markdown. */
+export function renderMarkdownBlocks(blocks: Block[]): string {
+  return blocks.map(renderBlock).join('\n\n') + '\n';
+}
+
 /**
  * Backslash-escapes the characters that would end a cell (`|`) or start emphasis, code or HTML,
  * so names such as `walk_in` or `A|B` print as typed and the `*` of significance stays a `*`.

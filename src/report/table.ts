@@ -34,6 +34,11 @@ export function renderTable(result: Result, options: TableOptions = {}): string 
   return blocks.map((b) => renderBlock(b, color)).join('\n\n') + '\n';
 }
 
+/** Blocks built elsewhere (the staffing report) laid out the same way. */
+export function renderTableBlocks(blocks: Block[], color = false): string {
+  return blocks.map((b) => renderBlock(b, color)).join('\n\n') + '\n';
+}
+
 function widestTable(blocks: Block[]): number {
   let widest = 0;
   for (const b of blocks) {
