@@ -35,7 +35,7 @@ function num(x: number): Json {
 }
 
 function summary(s: Summary): Json {
-  return { mean: num(s.mean), sd: num(s.sd), ci95: [num(s.ci95[0]), num(s.ci95[1])] };
+  return { mean: num(s.mean), sd: s.sd === null ? null : num(s.sd), ci95: s.ci95 === null ? null : [num(s.ci95[0]), num(s.ci95[1])] };
 }
 
 function summaries(m: Record<string, Summary>): Json {
@@ -93,7 +93,7 @@ export function staffingJson(r: StaffingResult): Json {
 
 /** `83.4% ±2.1` : a share with its 95% half-width in points. */
 function shareCell(s: Summary): Cell {
-  const half = (s.ci95[1] - s.ci95[0]) / 2;
+  const half = s.ci95 === null ? NaN : (s.ci95[1] - s.ci95[0]) / 2;
   return [
     { text: formatShare(s.mean), align: 'right' },
     { text: Number.isFinite(half) ? `±${fixed(half * 100, 1)}` : '', align: 'left' },
@@ -189,8 +189,8 @@ export function staffingCsv(r: StaffingResult): string {
     rows.push([plan, period, group, figure, statistic, value === null || !Number.isFinite(value) ? '' : String(value === 0 ? 0 : value)]);
   const stats = (plan: string, period: string, figure: string, s: Summary) => {
     put(plan, period, '', figure, 'mean', s.mean);
-    put(plan, period, '', figure, 'ci95_lo', s.ci95[0]);
-    put(plan, period, '', figure, 'ci95_hi', s.ci95[1]);
+    put(plan, period, '', figure, 'ci95_lo', s.ci95?.[0] ?? null);
+    put(plan, period, '', figure, 'ci95_hi', s.ci95?.[1] ?? null);
   };
   r.periods.forEach((p, i) => {
     const label = formatPeriod(r.openClock, p.start, p.end, '-');

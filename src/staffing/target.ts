@@ -43,5 +43,5 @@ export function standing(target: StaffingTarget, served: Summary, lost: Summary)
 }
 
 function straddles(s: Summary, bound: number): boolean {
-  return s.ci95[0] < bound && bound < s.ci95[1];
+  return s.ci95 !== null && s.ci95[0] < bound && bound < s.ci95[1];
 }
