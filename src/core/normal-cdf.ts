@@ -1,3 +1,5 @@
+import { upperRegularizedGamma } from './incomplete-gamma.js';
+
 /**
  * Φ(z) = P(Z ≤ z) for the standard normal, to about 1e-15 relative in either tail, and its
  * density φ(z).
@@ -27,41 +29,8 @@ export function normalDensity(z: number): number {
 
 const SQRT_2PI = Math.sqrt(2 * Math.PI);
 const LN_SQRT_PI = 0.5 * Math.log(Math.PI); // ln Γ(½)
-const EPS = 4.5e-16;
-const TINY = 1e-300;
 
-/** Q(½, x) = Γ(½, x) / Γ(½) = erfc(√x), for x ≥ 0. */
+/** Q(½, x) = Γ(½, x) / Γ(½) = erfc(√x), for x ≥ 0. Below x = 1.5 the result is ≥ 0.08, so 1 − P is safe. */
 function upperGammaHalf(x: number): number {
-  if (x === Number.POSITIVE_INFINITY) return 0;
-  const a = 0.5;
-  const front = Math.exp(-x + a * Math.log(x) - LN_SQRT_PI);
-  if (x < a + 1) {
-    // P(a, x) = front · Σ xⁿ / (a (a+1) … (a+n)); the result Q ≥ 0.08 here, so 1 − P is safe.
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * EPS) break;
-    }
-    return 1 - front * sum;
-  }
-  // Q(a, x) = front · 1/(x+1−a− 1·(1−a)/(x+3−a− 2·(2−a)/(x+5−a− …))), modified Lentz.
-  let b = x + 1 - a;
-  let c = 1 / TINY;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 1000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < TINY) d = TINY;
-    c = b + an / c;
-    if (Math.abs(c) < TINY) c = TINY;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < EPS) break;
-  }
-  return front * h;
+  return upperRegularizedGamma(0.5, x, LN_SQRT_PI);
 }
