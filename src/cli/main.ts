@@ -8,6 +8,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
 import { compareCommand } from './commands/compare.js';
+import { fitCommand } from './commands/fit.js';
 import { onInterrupt } from './interrupt.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
@@ -28,7 +29,8 @@ export async function main(argv: string[]): Promise<number> {
       .command(staffCommand)
       .command(validateCommand)
       .command(schemaCommand)
-      .demandCommand(1, 'Name a command: run, compare, staff, validate or schema.')
+      .command(fitCommand)
+      .demandCommand(1, 'Name a command: run, compare, staff, validate, schema or fit.')
       .strict()
       .version(version())
       .alias('h', 'help')
