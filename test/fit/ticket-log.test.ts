@@ -117,11 +117,11 @@ describe('reading the file', () => {
     expect(() => readLogFile(join(dir, 'folder'))).toThrow(/found a folder; expected a regular file/);
     expect(() => readLogFile(join(dir, 'none.csv'))).toThrow(/found no such file/);
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(2000));
-    expect(() => readLogFile(join(dir, 'big.csv'), 1000)).toThrow(/expected a ticket log of at most/);
+    expect(() => readLogFile(join(dir, 'big.csv'), 1000)).toThrow(/found a file of 2 KB; expected a ticket log \(CSV\) of at most 1000 bytes/);
     expect(readLogFile(join(dir, 'big.csv'), 4000)).toHaveLength(2000);
   });
 
   it('refuses a special file without waiting on it', () => {
-    expect(() => readLogFile('/dev/zero')).toThrow(/found a special file/);
+    expect(() => readLogFile('/dev/zero')).toThrow(/found a character device; expected a regular file/);
   });
 });
