@@ -5,6 +5,7 @@
  * (R replications, sd the day-to-day spread of the simulated days), the "simulated interval" shown.
  * A figure outside it is flagged `!`: there the model departs from the log by more than chance.
  */
+import { figureOf } from '../figures/figures.js';
 import type { FittedLog } from '../fit/fit-log.js';
 import { observedPeriods, type ObservedFigure } from '../fit/observed.js';
 import type { Summary } from '../runner/result.js';
@@ -37,16 +38,19 @@ export interface CheckedPeriod {
 export const CHECK_KEYS = ['arrived', 'waitMean', 'waitP90', 'abandonShare', 'serviceLevel'] as const;
 export type CheckKey = (typeof CHECK_KEYS)[number];
 
-const LABELS: Record<CheckKey, string> = {
-  arrived: 'arrivals',
-  waitMean: 'mean wait',
-  waitP90: 'p90 wait',
-  abandonShare: 'left',
-  serviceLevel: 'service level',
-};
+/** The planner's label and natural range of each figure, from the vocabulary where it has one. */
+function labelOf(key: CheckKey): string {
+  return figureOf(key)?.figure.label ?? 'Left unserved';
+}
+
+function rangeOf(key: CheckKey): [number, number] {
+  const range = figureOf(key)?.figure.range;
+  return range ? [range[0], range[1]] : [0, 1];
+}
 
 function compare(observed: ObservedFigure, simulated: Summary | undefined, replications: number, range: [number, number]): CheckedFigure {
   const sim = simulated?.mean ?? NaN;
+  // With one replication there is no spread (sd null): no range, nothing flagged.
   const sd = simulated?.sd ?? NaN;
   if (!Number.isFinite(observed.mean) || !Number.isFinite(sim) || observed.days === 0) {
     return { observed: observed.mean, simulated: sim, interval: [NaN, NaN], departs: false };
@@ -63,8 +67,8 @@ function abandonSummary(metrics: Record<string, Summary>): Summary | undefined {
   if (!metrics.abandoned || !(arrived > 0)) return undefined;
   // Without the per-replication share: the count's spread over the mean arrivals, close enough for a flag.
   const left = metrics.abandoned.mean + (metrics.balked?.mean ?? 0);
-  const sd = Math.hypot(metrics.abandoned.sd, metrics.balked?.sd ?? 0) / arrived;
-  return { mean: left / arrived, sd, ci95: [NaN, NaN] };
+  const sd = metrics.abandoned.sd === null ? null : Math.hypot(metrics.abandoned.sd, metrics.balked?.sd ?? 0) / arrived;
+  return { mean: left / arrived, sd, ci95: null };
 }
 
 export async function checkPeriods(fitted: FittedLog, loaded: LoadedScenario, options: CheckOptions = {}): Promise<CheckedPeriod[]> {
@@ -82,18 +86,9 @@ export async function checkPeriods(fitted: FittedLog, loaded: LoadedScenario, op
   const openClock = fitted.openClock;
   return observed.map((o) => {
     const sim = simulated.find((p) => p.start === o.start)?.metrics ?? {};
-    const minutes: [number, number] = [0, Infinity];
-    const share: [number, number] = [0, 1];
-    return {
-      clock: clockLabel(openClock, o.start),
-      figures: {
-        arrived: compare(o.arrived, sim.arrived, replications, minutes),
-        waitMean: compare(o.waitMean, sim.waitMean, replications, minutes),
-        waitP90: compare(o.waitP90, sim.waitP90, replications, minutes),
-        abandonShare: compare(o.abandonShare, abandonSummary(sim), replications, share),
-        serviceLevel: compare(o.serviceLevel, sim.serviceLevel, replications, share),
-      },
-    };
+    const simulatedOf = (key: CheckKey) => (key === 'abandonShare' ? abandonSummary(sim) : sim[key]);
+    const figures = Object.fromEntries(CHECK_KEYS.map((key) => [key, compare(o[key], simulatedOf(key), replications, rangeOf(key))]));
+    return { clock: clockLabel(openClock, o.start), figures: figures as Record<CheckKey, CheckedFigure> };
   });
 }
 
@@ -107,11 +102,15 @@ function cell(key: CheckKey, f: CheckedFigure): string {
 
 /** The check as a Markdown table (reads as text in a terminal too). */
 export function checkTable(periods: CheckedPeriod[], days: number, replications: number): string {
-  const header = ['period', ...CHECK_KEYS.map((k) => LABELS[k])];
+  const header = ['period', ...CHECK_KEYS.map((k) => labelOf(k))];
   const rows = periods.map((p) => [p.clock, ...CHECK_KEYS.map((k) => cell(k, p.figures[k]))]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   const flagged = periods.filter((p) => CHECK_KEYS.some((k) => p.figures[k].departs));
+  const compared = periods.reduce((n, p) => n + CHECK_KEYS.filter((k) => Number.isFinite(p.figures[k].interval[0])).length, 0);
+  const outside = periods.reduce((n, p) => n + CHECK_KEYS.filter((k) => p.figures[k].departs).length, 0);
+  // Each range holds 95%: among many figures a few fall outside by chance alone; say how many.
+  const chance = `${outside} of ${compared} figures outside their range; about ${Math.round(0.05 * compared)} would be by chance alone`;
   return [
     `Observed (average of the log's ${days} days) vs simulated (mean of ${replications} replications) [95% range of a ${days}-day average under the model]; ! = departs`,
     '',
@@ -120,8 +119,8 @@ export function checkTable(periods: CheckedPeriod[], days: number, replications:
     ...rows.map(line),
     '',
     flagged.length === 0
-      ? 'No period departs from the log by more than chance.'
-      : `Departs in ${flagged.length} of ${periods.length} periods: ${flagged.map((p) => `${p.clock} (${CHECK_KEYS.filter((k) => p.figures[k].departs).map((k) => LABELS[k]).join(', ')})`).join('; ')}.`,
+      ? `No period departs from the log by more than chance (${chance}).`
+      : `Departs in ${flagged.length} of ${periods.length} periods: ${flagged.map((p) => `${p.clock} (${CHECK_KEYS.filter((k) => p.figures[k].departs).map((k) => labelOf(k)).join(', ')})`).join('; ')}. ${chance[0].toUpperCase()}${chance.slice(1)}.`,
     '',
   ].join('\n');
 }
