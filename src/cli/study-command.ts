@@ -69,7 +69,7 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   const text = await renderReport(result, args.format, {
     color,
     width,
-    html: args.format === 'html' ? { version: version(), date: reportDate(), description: first.description, files } : undefined,
+    html: args.format === 'html' ? { version: version(), date: reportDate(), question: first.question, description: first.description, files } : undefined,
   });
   if (args.out !== undefined) {
     writeFileAtomic(args.out, text, inputs);

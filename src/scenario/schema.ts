@@ -467,6 +467,11 @@ export const scenarioSchema = z
   .strictObject({
     $schema: z.string().meta({ description: 'Optional: the JSON Schema this file follows, for editors.' }).optional(),
     name: expecting(z.string().min(1).max(200), 'a non-empty name').meta({ description: 'Name of the scenario, shown in reports.' }),
+    question: z
+      .string()
+      .max(2_000)
+      .meta({ description: 'The planning question this scenario answers, in a sentence; the HTML report states it under the title.' })
+      .optional(),
     description: z.string().max(10_000).meta({ description: 'Free text: what this scenario is about.' }).optional(),
     open: expecting(z.string().regex(OPEN_PATTERN), 'a clock time "HH:MM" (00:00 to 23:59)').default('00:00').meta({
       description: 'Clock time of opening. Only used to print clock times and to read "HH:MM" times. Default "00:00".',

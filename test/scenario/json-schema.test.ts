@@ -17,7 +17,7 @@ describe('scenarioJsonSchema', () => {
   it('lists every key of the contract and the extensions, each described', () => {
     const properties = schema.properties as Record<string, { description?: string }>;
     const contract = ['name', 'open', 'horizon', 'drain', 'warmup', 'replications', 'seed', 'waitTarget', 'arrivals', 'types', 'counters', 'kiosks', 'queue', 'variants', 'staffing'];
-    const extensions = ['description', 'period', 'appointments', 'jockey', 'balk', '$schema', 'grid'];
+    const extensions = ['question', 'description', 'period', 'appointments', 'jockey', 'balk', '$schema', 'grid'];
     expect(Object.keys(properties).sort()).toEqual([...contract, ...extensions].sort());
     for (const [key, value] of Object.entries(properties)) expect(value.description, key).toBeTruthy();
   });

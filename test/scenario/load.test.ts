@@ -87,7 +87,7 @@ describe('error messages', () => {
     ],
     ['a negative service mean', change('mean: 5', 'mean: -5'), 'x.yaml: types.consult.service.mean: found -5; expected a positive number of minutes'],
     ['an unknown key', change('mean: 5', 'meen: 5'), 'x.yaml: types.consult.service: found unknown key "meen"; expected only dist, mean (did you mean "mean"?) (and 1 more problem)'],
-    ['a misspelt top-level key', change('horizon:', 'horizn:'), 'x.yaml: (top level): found unknown key "horizn"; expected only $schema, name, description, open, horizon, drain, warmup, replications, seed, waitTarget, period, arrivals, appointments, types, counters, kiosks, staffing, queue, jockey, balk, variants, grid (did you mean "horizon"?) (and 1 more problem)'],
+    ['a misspelt top-level key', change('horizon:', 'horizn:'), 'x.yaml: (top level): found unknown key "horizn"; expected only $schema, name, question, description, open, horizon, drain, warmup, replications, seed, waitTarget, period, arrivals, appointments, types, counters, kiosks, staffing, queue, jockey, balk, variants, grid (did you mean "horizon"?) (and 1 more problem)'],
     [
       'a type no counter serves',
       change('types:\n', 'types:\n  other: { service: { dist: exponential, mean: 3 } }\n'),

@@ -4,6 +4,7 @@
  * numbers, and a table of the same numbers under it; colours never carry meaning alone.
  */
 import * as Plot from '@observablehq/plot';
+import { groupKey } from '../../figures/figures.js';
 import type { Result, VariantResult } from '../../runner/result.js';
 import { formatClock, trimmed } from '../format.js';
 import { describeMetric, formatBare } from '../metrics.js';
@@ -38,8 +39,11 @@ const UTILISATION_BANDS = [50, 70, 85, 95];
 /** Utilisation from which a heat-map cell is dark enough to need white text. */
 const DARK_FROM = 70;
 
+/** Room under the x axis for its tick labels and, below them, its label (centred, so it never sits on a tick). */
+const X_AXIS = { labelAnchor: 'center', labelOffset: 36 } as const;
+
 function draw(options: Plot.PlotOptions): string {
-  const element = Plot.plot({ width: WIDTH, style: FONT, ...options, document: plotDocument() });
+  const element = Plot.plot({ width: WIDTH, style: FONT, marginBottom: 44, ...options, x: { ...X_AXIS, ...options.x }, document: plotDocument() });
   return (element as unknown as { outerHTML: string }).outerHTML;
 }
 
@@ -58,7 +62,7 @@ const clockOf = (hours: number) => formatClock(0, hours * 60);
 
 /** Rough width of a label in the chart's 12px font, for margins that fit the longest name. */
 function labelWidth(names: string[]): number {
-  return Math.min(260, 16 + 6.6 * Math.max(0, ...names.map((n) => n.length)));
+  return Math.min(340, 20 + 7 * Math.max(0, ...names.map((n) => n.length)));
 }
 
 /**
@@ -88,7 +92,8 @@ function byPeriodChart(
   if (spec.target !== undefined) {
     marks.push(
       Plot.ruleY([spec.target], { stroke: TARGET_COLOUR, strokeDasharray: '6 3', strokeWidth: 1.5 }),
-      Plot.text([spec.target], { y: (d: number) => d, text: () => spec.targetLabel ?? 'target', frameAnchor: 'right', textAnchor: 'end', dy: -6, fill: TARGET_COLOUR }),
+      // Labelled once, in the first panel: the same words in every panel would only be clutter.
+      Plot.text([spec.target], { y: (d: number) => d, fy: many ? () => names[0] : undefined, text: () => spec.targetLabel ?? 'target', frameAnchor: 'right', textAnchor: 'end', dy: -7, fill: TARGET_COLOUR, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     );
   }
   if (many) {
@@ -152,6 +157,7 @@ export function serviceLevelByPeriodChart(result: Result, variants: VariantResul
 export function utilisationChart(result: Result, variants: VariantResult[]): Chart | null {
   const cells = utilisationCells(result, variants);
   if (cells.length === 0) return null;
+  const many = variants.length > 1;
   const rows = [...new Set(cells.map((c) => c.row))];
   const open = (n: number) => (Number.isFinite(n) ? trimmed(n, 1) : '');
   const tip = (c: (typeof cells)[number]) =>
@@ -159,11 +165,11 @@ export function utilisationChart(result: Result, variants: VariantResult[]): Cha
   const drawn = cells.filter((c) => Number.isFinite(c.mean));
   const ticks = hourTicks(cells);
   const svg = draw({
-    height: 70 + 26 * rows.length,
+    height: 90 + 26 * rows.length,
     marginLeft: labelWidth(rows),
-    marginTop: 10,
+    marginTop: 28,
     x: { label: 'Time of day (clock time) \u2192', ticks, tickFormat: clockOf, domain: [ticks[0], ticks[ticks.length - 1]] },
-    y: { label: 'Counter group', domain: rows, tickSize: 0 },
+    y: { label: many ? 'Alternative \u00b7 counter group' : 'Counter group', labelAnchor: 'top', domain: rows, tickSize: 0 },
     // Bands a planner names (quiet, busy, stretched, saturated) rather than a continuous ramp, which
     // Plot draws through a canvas that a document without a browser does not have.
     color: { type: 'threshold', domain: UTILISATION_BANDS, scheme: 'blues', legend: true, label: 'Utilisation (% of staffed time busy)' },
@@ -174,19 +180,18 @@ export function utilisationChart(result: Result, variants: VariantResult[]): Cha
     ],
   });
   const groupKeys = rows.map((row) => cells.find((c) => c.row === row)!);
+  const withOpen = groupKeys.filter((g) => cells.some((c) => c.row === g.row && Number.isFinite(c.open)));
   const periods = variants[0].byPeriod;
   const table: HtmlTable = {
-    headers: ['Period', ...rows.map((r) => `${r}: utilisation`), ...rows.filter((r) => groupKeys[rows.indexOf(r)].group !== 'kiosks').map((r) => `${r}: open counters`)],
+    headers: ['Period', ...rows.map((r) => `${r}: utilisation`), ...withOpen.map((g) => `${g.row}: open counters`)],
     rows: periods.map((p, index) => {
       const util = groupKeys.map((g): HtmlCell => {
         const v = variants.find((x) => x.name === g.variant)!;
-        return { variant: g.variant, scope: `period:${index}`, metric: `utilization.${g.group}`, summary: v.byPeriod[index]?.metrics[`utilization.${g.group}`], kind: 'share' };
+        return { variant: g.variant, scope: `period:${index}`, metric: groupKey('utilization', g.group), summary: v.byPeriod[index]?.metrics[groupKey('utilization', g.group)], kind: 'share' };
       });
-      const openCells = groupKeys
-        .filter((g) => g.group !== 'kiosks')
-        .map((g): HtmlCell => {
+      const openCells = withOpen.map((g): HtmlCell => {
           const v = variants.find((x) => x.name === g.variant)!;
-          return { variant: g.variant, scope: `period:${index}`, metric: `openCounters.${g.group}`, summary: v.byPeriod[index]?.metrics[`openCounters.${g.group}`], kind: 'counters' };
+          return { variant: g.variant, scope: `period:${index}`, metric: groupKey('openCounters', g.group), summary: v.byPeriod[index]?.metrics[groupKey('openCounters', g.group)], kind: 'counters' };
         });
       return [periodLabel(result, p.start, p.end), ...util, ...openCells];
     }),
@@ -215,8 +220,8 @@ export function waitDistributionChart(result: Result, variant: VariantResult, ti
     color: { legend: true, domain: types, label: 'Customer type' },
     marks: [
       Plot.ruleX([result.waitTarget], { stroke: TARGET_COLOUR, strokeDasharray: '6 3', strokeWidth: 1.5 }),
-      Plot.text([result.waitTarget], { x: (d: number) => d, text: () => `wait target ${target} min`, frameAnchor: 'top', textAnchor: 'start', dx: 4, dy: -14, fill: TARGET_COLOUR }),
-      Plot.ruleY(points, { y: 'share', x1: 'lo', x2: 'hi', stroke: 'type', strokeOpacity: 0.5, strokeWidth: 3 }),
+      Plot.text([result.waitTarget], { x: (d: number) => d, text: () => `wait target ${target} min`, frameAnchor: 'bottom', textAnchor: 'start', dx: 5, dy: -6, fill: TARGET_COLOUR }),
+      Plot.ruleY(points, { y: 'share', x1: 'lo', x2: 'hi', stroke: 'type', strokeOpacity: 0.35, strokeWidth: 2 }),
       Plot.line(points, { x: 'wait', y: 'share', stroke: 'type', strokeWidth: 2 }),
       Plot.dot(points, { x: 'wait', y: 'share', fill: 'type', r: 3.5, symbol: 'type', title: tip }),
     ],
