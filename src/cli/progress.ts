@@ -1,24 +1,38 @@
 /**
- * A progress bar on stderr for runs that take more than a second, and only when stderr is a
- * terminal: scripts and pipes see nothing, and quick runs do not flicker.
+ * Progress of a long run on stderr. A bar for runs that take more than a second, only when stderr
+ * is a terminal: scripts and pipes see nothing, and quick runs do not flicker.
+ *
+ * `FRONTDESK_PROGRESS=lines` prints plain lines instead, whatever stderr is, for the logs of batch
+ * engines (Slurm, Kubernetes) where no terminal draws a bar: the first as soon as a replication is
+ * done (it also tells a supervising process that the study is under way), then one every
+ * `LINE_EVERY_MS`.
  */
 import cliProgress from 'cli-progress';
 import { onInterrupt } from './interrupt.js';
 
 const DELAY_MS = 1000;
+const LINE_EVERY_MS = 5000;
+/**
+ * Updates the bar's estimate averages over. The replications arrive one at a time (from this
+ * thread) or a batch at once (from a worker): over few updates the rate, and the time left, jump.
+ */
+const ETA_UPDATES = 200;
 
 export class Progress {
   private bar: cliProgress.SingleBar | null = null;
   private forget: (() => void) | null = null;
   private readonly started = Date.now();
-  private readonly enabled: boolean;
+  private readonly mode: 'bar' | 'lines' | 'off';
+  private lastLine = -Infinity;
 
   constructor(private readonly label: string) {
-    this.enabled = Boolean(process.stderr.isTTY) && !process.env.CI;
+    if (process.env.FRONTDESK_PROGRESS === 'lines') this.mode = 'lines';
+    else this.mode = Boolean(process.stderr.isTTY) && !process.env.CI ? 'bar' : 'off';
   }
 
   update(done: number, total: number): void {
-    if (!this.enabled) return;
+    if (this.mode === 'lines') return this.line(done, total);
+    if (this.mode === 'off') return;
     if (!this.bar) {
       if (Date.now() - this.started < DELAY_MS || done >= total) return;
       this.bar = new cliProgress.SingleBar(
@@ -27,6 +41,7 @@ export class Progress {
           format: `${this.label} [{bar}] {value}/{total} replications, {eta_formatted} left`,
           hideCursor: true,
           clearOnComplete: true,
+          etaBuffer: ETA_UPDATES,
         },
         cliProgress.Presets.shades_classic,
       );
@@ -37,6 +52,14 @@ export class Progress {
     }
     this.bar.setTotal(total);
     this.bar.update(done);
+  }
+
+  private line(done: number, total: number): void {
+    const now = Date.now();
+    if (now - this.lastLine < LINE_EVERY_MS) return;
+    this.lastLine = now;
+    const seconds = ((now - this.started) / 1000).toFixed(1);
+    process.stderr.write(`${this.label}: ${done}/${total} replications, ${seconds} s\n`);
   }
 
   stop(): void {

@@ -169,7 +169,7 @@ async function extend(
   });
   const results = await pool.run(
     jobs.map((j) => j.job),
-    (job) => progress(job.count),
+    (count) => progress(count),
   );
   jobs.forEach((j, i) => {
     const { columns, values, rows } = results[i];

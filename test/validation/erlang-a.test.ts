@@ -15,9 +15,10 @@ import { erlangA } from '../../src/analytic/erlang-a.js';
 import { buildModel } from '../helpers/model.js';
 import { replicate } from '../helpers/replicate.js';
 import { expectInside, perReplication } from './check.js';
+import { TEST_SEED } from '../helpers/seed.js';
 
-const SEED = 2026;
-const REPLICATIONS = 30;
+const SEED = TEST_SEED;
+const REPLICATIONS = 60;
 
 const desks = [
   // c, λ per minute, mean patience θ (minutes); E[S] = 1 minute throughout.

@@ -16,9 +16,10 @@ import { mmc } from '../../src/analytic/erlang-c.js';
 import { buildModel, type ModelSketch } from '../helpers/model.js';
 import { replicate } from '../helpers/replicate.js';
 import { expectInside } from './check.js';
+import { TEST_SEED } from '../helpers/seed.js';
 
-const SEED = 2026;
-const REPLICATIONS = 30;
+const SEED = TEST_SEED;
+const REPLICATIONS = 60;
 
 /** λ_A, λ_B per minute; kiosk service exponential mean 2 at 3 kiosks, counter service mean 1 at 4 counters. */
 function hall(lambdaA: number, lambdaB: number, fallback: number): ModelSketch {

@@ -15,9 +15,10 @@ import { summarizeFigure } from '../../src/runner/summarize.js';
 import { buildModel, type ModelSketch } from '../helpers/model.js';
 import { replicate } from '../helpers/replicate.js';
 import { expectInside } from './check.js';
+import { TEST_SEED } from '../helpers/seed.js';
 
-const SEED = 2026;
-const REPLICATIONS = 30;
+const SEED = TEST_SEED;
+const REPLICATIONS = 60;
 
 describe('single line vs one line per counter, M/M/4 at ρ = 0.85', () => {
   const hall = (lineLayout: 'single' | 'per-counter'): ModelSketch => ({
