@@ -72,8 +72,8 @@ export class DayStatistics {
 
   /**
    * The byPeriod period of an arrival now, or -1 past the last period: the period whose mark has
-   * passed. Marks fire before any other event at the same minute (they are scheduled first), so
-   * this is floor(now / length) without a division per customer.
+   * passed. Marks rank before every customer event at the same minute (events.ts), so this is
+   * floor(now / length) without a division per customer.
    */
   currentPeriodOrNone(): number {
     return this.currentPeriod < this.periodCount ? this.currentPeriod : -1;

@@ -3,8 +3,8 @@
  *
  * The hall is built once per Model (counters, kiosks, lines, accumulators, all as typed arrays)
  * and reused for every replication, so a replication creates only its random streams (and, through
- * `runDay`, its keyed metrics); no event creates an object. The calendar orders events; the
- * handlers here decide what they mean.
+ * `runDay`, its keyed metrics); no event creates an object. The calendar orders events (at the
+ * same minute by the ranks of events.ts); the handlers here decide what they mean.
  *
  * Vocabulary: a *station* is a counter group or the bank of kiosks; a *server* is one counter or
  * one kiosk; a *line* is where customers wait for a station (one per station with a single line,
@@ -14,6 +14,7 @@ import { EventCalendar } from '../core/calendar.js';
 import { streamFor, type Rng } from '../core/random.js';
 import { CustomerPool } from './customers.js';
 import { DayStatistics } from './day-statistics.js';
+import { BOOKED, EVENT_RANK, FAILURE, PATIENCE, PERIOD_MARK, REPAIR, SERVICE_END, SHIFT, WALK_IN, WARMUP_END } from './events.js';
 import type { MetricColumns, ReplicationMetrics } from './metric-columns.js';
 import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
@@ -21,15 +22,6 @@ import type { Model } from './model.js';
 import { WalkIns } from './walk-ins.js';
 import type { VisitLog } from './visit-log.js';
 
-const WALK_IN = 0;
-const BOOKED = 1;
-const SERVICE_END = 2;
-const PATIENCE = 3;
-const SHIFT = 4;
-const FAILURE = 5;
-const REPAIR = 6;
-const PERIOD_MARK = 7;
-const WARMUP_END = 8;
 
 /** Stands for a stream the day has not set up (not yet, or not needed): nothing may draw from an unseeded source. */
 const NO_STREAM: Rng = () => {
@@ -42,7 +34,7 @@ export const OUTCOME_ABANDONED = 1;
 export const OUTCOME_BALKED = 2;
 
 export class FrontDesk {
-  private readonly calendar = new EventCalendar(256);
+  private readonly calendar = new EventCalendar(256, EVENT_RANK);
   private readonly customers = new CustomerPool(256);
 
   // The fixed layout (see hall-layout.ts for the numbering of stations, servers and lines).
