@@ -6,6 +6,11 @@
  * Customer ids are slots that are reused after a customer leaves; a log that keeps records must
  * map the id to its own visit number at `arrived`.
  */
+/** How each visit ended, as the visit log reports it. */
+export const OUTCOME_SERVED = 0;
+export const OUTCOME_ABANDONED = 1;
+export const OUTCOME_BALKED = 2;
+
 export interface VisitLog {
   arrived(customer: number, type: number, now: number): void;
   /** Joined (or moved to) a line. */
@@ -14,7 +19,7 @@ export interface VisitLog {
   finished(customer: number, server: number, now: number): void;
   /** Its service was interrupted by a preempting customer; it goes back to the front of its line. */
   interrupted(customer: number, server: number, now: number): void;
-  /** Left the hall: outcome 0 served, 1 abandoned, 2 balked; `waited` is its total wait. */
+  /** Left the hall: `OUTCOME_SERVED`, `OUTCOME_ABANDONED` or `OUTCOME_BALKED`; `waited` is its total wait. */
   departed(customer: number, outcome: number, now: number, waited: number): void;
   brokeDown(server: number, now: number): void;
   repaired(server: number, now: number): void;

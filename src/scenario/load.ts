@@ -9,7 +9,6 @@ import { gridPicks, gridSize } from './grid.js';
 import { MAX_FILE_CHARS } from './limits.js';
 import { parseText, type TextFormat } from './parse-text.js';
 import { readInputFile } from './read-input.js';
-import type { Scenario } from './schema.js';
 import { fileProblem } from './trace.js';
 import { validateScenario } from './validate.js';
 import { variantScenario } from './variants.js';
