@@ -114,7 +114,7 @@ export function scenarioText(fitted: FittedLog, options: { waitTarget?: number; 
     out.push(`    share: ${round(t.share)}`.padEnd(24) + `# ${grouped(t.tickets)} of ${grouped(fitted.tickets)} tickets (± ${Number(t.shareSE.toPrecision(2))})`);
     const service = t.service ?? fitted.pooledService!;
     const source = t.service ? '' : 'none of this type completed in the log; all types together: ';
-    if (t.zeroServices > 0) out.push(`    # ${t.zeroServices} services shorter than the log's clock tick counted as half a tick.`);
+    if (t.zeroServices > 0) out.push(`    # ${t.zeroServices} service${t.zeroServices === 1 ? '' : 's'} shorter than the log's clock tick, counted as half a tick.`);
     out.push(...serviceLines(service, '    ', source));
     out.push(`    service: ${specText(service.best.spec)}`);
     if (t.patience) {

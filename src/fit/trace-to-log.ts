@@ -20,11 +20,22 @@ export interface TicketLogStyle {
   /** A date column instead of dates inside the timestamps. */
   dateColumn?: boolean;
   crlf?: boolean;
+  /** A byte-order mark first, as spreadsheet exports write. */
+  bom?: boolean;
+  /** The log's names of the scenario's types ("Passport & ID" for passport_id); default the type names. */
+  typeLabels?: Record<string, string>;
+  /** The log's name of a counter: `Desk` turns the trace's `desks#3` into `Desk 3`; default the trace's name. */
+  counterLabel?: string;
 }
 
 function clock(minutesAfterMidnight: number): string {
   const seconds = Math.round(minutesAfterMidnight * 60);
   return `${formatClock(Math.floor(seconds / 60))}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function counterName(server: string, label: string | undefined): string {
+  const number = /#(\d+)$/.exec(server);
+  return label !== undefined && number ? `${label} ${number[1]}` : server;
 }
 
 function quoted(text: string, separator: string): string {
@@ -60,12 +71,13 @@ export function traceToTicketLog(traceText: string, style: TicketLogStyle): stri
       [
         ...(style.dateColumn ? [date] : []),
         at(Number(fields[arrival])),
-        quoted(fields[type], sep),
+        quoted(style.typeLabels?.[fields[type]] ?? fields[type], sep),
         served ? at(Number(parts[0][2])) : '',
         served ? at(Number(parts[parts.length - 1][3])) : '',
-        served ? quoted(parts[0][1], sep) : '',
+        served ? quoted(counterName(parts[0][1], style.counterLabel), sep) : '',
       ].join(sep),
     );
   }
-  return lines.join(style.crlf ? '\r\n' : '\n') + (style.crlf ? '\r\n' : '\n');
+  const end = style.crlf ? '\r\n' : '\n';
+  return (style.bom ? '\uFEFF' : '') + lines.join(end) + end;
 }
