@@ -11,6 +11,7 @@
  *   should stay flat.
  * - city-hall: 12 types, 60 counters in 8 skill groups with shifts, 10 kiosks, patience, balking,
  *   250 working days (quick: 25), through the whole runner.
+ * - fit: `frontdesk fit` on a ticket log of 20 days x ~500 tickets (bench/fit-log.ts; target < 2 s).
  * - sweep: a compare of 10 variants x 100 replications (quick: 20) of a one-day branch on 1 and
  *   on 2 worker threads; sweep-large, the same with 1,000 replications (not in --quick).
  * - load: loading a 1,000-combination grid and a file of 4,000 listed variants (bench/grid-load.ts).
@@ -20,6 +21,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CaseFigures } from './case.js';
+import { benchFit } from './fit-log.js';
 import { benchLoading } from './grid-load.js';
 
 const quick = process.argv.includes('--quick');
@@ -139,3 +141,6 @@ if (!quick) sweep('sweep-large', 1000, '');
 
 // loading many variants (bench/grid-load.ts)
 benchLoading({ repeats, log, write });
+
+// fitting a ticket log (bench/fit-log.ts)
+benchFit({ repeats, log, write });
