@@ -39,6 +39,13 @@ export interface StudyOptions {
    */
   precision?: number;
   maxReplications?: number;
+  /**
+   * Index of the first replication (default 0): a shard of a study (shard.ts) runs replications
+   * [firstReplication, firstReplication + replications), numbered as in the whole study.
+   */
+  firstReplication?: number;
+  /** Keep each alternative's replications on its VariantResult (`samples`) even for one alternative: a shard writes them. */
+  keepSamples?: boolean;
   /** Common random numbers (default). Off only to show what they buy: each alternative gets its own seed. */
   commonRandomNumbers?: boolean;
   /** When given, filled with the per-customer trace rows (CSV, see visit-trace.ts), alternatives in order. */
@@ -152,7 +159,7 @@ async function extend(
   progress: (count: number) => void,
 ): Promise<void> {
   if (count <= 0) return;
-  const jobs = batches(alternatives.length, replicationsDone(samples), count, pool.workers).map(({ alternative: a, first, count }) => {
+  const jobs = batches(alternatives.length, (options.firstReplication ?? 0) + replicationsDone(samples), count, pool.workers).map(({ alternative: a, first, count }) => {
     const alt = alternatives[a];
     return {
       alternative: a,
@@ -213,31 +220,57 @@ function replicationsForPrecision(samples: Samples, precision: number, have: num
   return wanted;
 }
 
-function assemble(
-  title: string,
-  alternatives: Alternative[],
-  samples: Samples,
-  options: StudyOptions,
-): Result {
+function assemble(title: string, alternatives: Alternative[], samples: Samples, options: StudyOptions): Result {
+  return resultOf(studyFrame(title, alternatives, options), samples as MetricTable[], options.keepSamples);
+}
+
+/**
+ * What a study's result says besides its replications: the names, each alternative's periods,
+ * the opening and target, and the warnings known before any replication. Plain data: a shard
+ * writes it into its part, and merging the parts needs neither the scenario nor its trace.
+ */
+export interface StudyFrame {
+  title: string;
+  seed: number;
+  openClock: number;
+  waitTarget: number;
+  alternatives: { name: string; periods: PeriodInfo[] }[];
+  /** Warnings known before any replication: replaced settings, overloaded halls. */
+  warnings: string[];
+}
+
+export function studyFrame(title: string, alternatives: Alternative[], options: Pick<StudyOptions, 'seed' | 'period' | 'warnings'>): StudyFrame {
   const models = alternatives.map((alt) => compileScenario(alt.scenario, { baseDir: alt.baseDir }));
-  const keep = alternatives.length > 1;
-  const variants: VariantResult[] = alternatives.map((alt, a) =>
-    summarizeVariant(alt.name, samples[a]!, periodsOf(models[a], options.period), keep),
-  );
-  const result: Result = {
-    scenario: title,
+  return {
+    title,
     seed: options.seed,
-    replications: replicationsDone(samples),
     openClock: models[0].openClock,
     waitTarget: models[0].waitTarget,
-    variants,
-    warnings: [
-      ...spreadWarnings(replicationsDone(samples)),
-      ...(options.warnings ?? []),
-      ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a])),
-    ],
+    alternatives: alternatives.map((alt, a) => ({ name: alt.name, periods: periodsOf(models[a], options.period) })),
+    // Settings replaced before the study ran (options.warnings), then the halls' own.
+    warnings: [...(options.warnings ?? []), ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a]))],
   };
-  if (keep) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
+}
+
+/**
+ * The result from the frame and every alternative's replications, in replication order: the one
+ * place where summaries, comparisons and warnings are made, for a study run in one process and
+ * for the merged parts of a sharded one alike, so both print the same bytes.
+ */
+export function resultOf(frame: StudyFrame, samples: MetricTable[], keepSamples = false): Result {
+  const compare = frame.alternatives.length > 1;
+  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare || keepSamples));
+  const replications = samples[0].rows;
+  const result: Result = {
+    scenario: frame.title,
+    seed: frame.seed,
+    replications,
+    openClock: frame.openClock,
+    waitTarget: frame.waitTarget,
+    variants,
+    warnings: [...spreadWarnings(replications), ...frame.warnings],
+  };
+  if (compare) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
   return result;
 }
 

@@ -1,0 +1,258 @@
+/**
+ * Shards: a study cut into N parts that any batch engine can run as separate processes (GNU
+ * parallel, a Slurm array, a Kubernetes Indexed Job), and the parts put back together exactly.
+ *
+ * Replication r of every alternative depends only on (scenario, seed, r), so shard K of N runs a
+ * contiguous block of replication indices of every alternative and keeps their rows as they are
+ * (runner/metric-table.ts). Merging lays the blocks end to end, in replication order, and makes
+ * the result with the same function as a study run in one process (study.ts `resultOf`): the
+ * same rows in the same order give the same summaries, bit for bit, so the report is the same
+ * bytes. A part carries the study's frame (names, periods, warnings about the halls), so merging
+ * needs neither the scenario nor its trace, and a manifest that says which study it belongs to.
+ *
+ * `--precision` is refused with shards: it decides how many replications to add from the
+ * intervals of all replications so far, which no shard sees.
+ */
+import { createHash } from 'node:crypto';
+import { widthOf, type MetricColumns } from '../model/metric-columns.js';
+import { MetricTable } from './metric-table.js';
+import type { Result } from './result.js';
+import { resultOf, type StudyFrame } from './study.js';
+
+/** Shard K of N (K from 1). */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** `3/7` -> { index: 3, count: 7 }; null when the text is not of that form. */
+export function parseShard(text: string): Shard | null {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  if (!match) return null;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (!(Number.isSafeInteger(index) && Number.isSafeInteger(count) && count >= 1 && index >= 1 && index <= count)) return null;
+  return { index, count };
+}
+
+/**
+ * The replications of shard K of N: as even a share of [0, replications) as can be, in order,
+ * shard 1 first. Shards differ by at most one replication.
+ */
+export function shardReplications(replications: number, shard: Shard): { first: number; count: number } {
+  const first = Math.floor(((shard.index - 1) * replications) / shard.count);
+  const end = Math.floor((shard.index * replications) / shard.count);
+  return { first, count: end - first };
+}
+
+/**
+ * Which study a part belongs to. Everything in it except `shard` is the same in every part of one
+ * study; `study` is a hash of exactly that, so parts are matched by one string.
+ */
+export interface PartManifest {
+  /** The frontdesk version that wrote the part: another version may compute other numbers. */
+  frontdesk: string;
+  command: string;
+  /** Each scenario file of the study as named, with the SHA-256 of its content and its trace files'. */
+  scenarios: { file: string; sha256: string }[];
+  seed: number;
+  /** Replications per alternative in the whole study. */
+  replications: number;
+  /** Other options that shape the output (byPeriod length, ...), by name. */
+  options: Record<string, unknown>;
+  /** The alternatives, in report order. */
+  alternatives: string[];
+  shard: { index: number; count: number; first: number; replications: number };
+  /** SHA-256 of the fields above except `shard.index`, `shard.first`, `shard.replications` and the file names. */
+  study: string;
+}
+
+export interface StudyPart {
+  manifest: PartManifest;
+  frame: StudyFrame;
+  /** Each alternative's replications of this shard, in order. */
+  samples: MetricTable[];
+}
+
+/** What the CLI knows of the study before running a shard of it. */
+export type PartIdentity = Omit<PartManifest, 'shard' | 'study'> & { shard: Shard };
+
+/** The manifest of a shard: its identity, its replications and the study hash. */
+export function partManifest(identity: PartIdentity): PartManifest {
+  const { first, count } = shardReplications(identity.replications, identity.shard);
+  const { shard, ...rest } = identity;
+  const study = createHash('sha256')
+    .update(
+      JSON.stringify({
+        ...rest,
+        scenarios: rest.scenarios.map((s) => s.sha256),
+        shards: shard.count,
+      }),
+    )
+    .digest('hex');
+  return { ...rest, shard: { index: shard.index, count: shard.count, first, replications: count }, study };
+}
+
+const FORMAT = 'frontdesk-part';
+const FORMAT_VERSION = 1;
+
+/** Packed rows as base64 of little-endian doubles: exact (NaN included), and a quarter the size of JSON numbers. */
+function encodeRows(values: Float64Array): string {
+  const bytes = Buffer.alloc(values.length * 8);
+  for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i], i * 8);
+  return bytes.toString('base64');
+}
+
+function decodeRows(text: string, length: number): Float64Array | null {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length !== length * 8) return null;
+  const values = new Float64Array(length);
+  for (let i = 0; i < length; i++) values[i] = bytes.readDoubleLE(i * 8);
+  return values;
+}
+
+/** A part as the text of its file (JSON). */
+export function partText(part: StudyPart): string {
+  return `${JSON.stringify({
+    format: FORMAT,
+    formatVersion: FORMAT_VERSION,
+    manifest: part.manifest,
+    frame: part.frame,
+    samples: part.samples.map((table) => ({ columns: table.columns, rows: table.rows, values: encodeRows(table.rowValues) })),
+  })}\n`;
+}
+
+/** A part file that cannot be merged, or parts that do not form one study: the CLI says it in one line, exit 1. */
+export class PartError extends Error {
+  override readonly name = 'PartError';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isColumns(value: unknown): value is MetricColumns {
+  if (!isObject(value)) return false;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  return (
+    strings(value.metricKeys) && strings(value.typeNames) && strings(value.typeKeys) && strings(value.periodKeys) && Number.isSafeInteger(value.periodCount)
+  );
+}
+
+/** Reads a part file's text; `file` names it in errors. */
+export function readPart(text: string, file: string): StudyPart {
+  const notPart = (what: string) =>
+    new PartError(`${file}: found ${what}; expected a part written by "frontdesk run|compare FILE --shard K/N --out PART"`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw notPart('text that is not JSON');
+  }
+  if (!isObject(data) || data.format !== FORMAT) throw notPart('a file that is not a frontdesk part');
+  if (data.formatVersion !== FORMAT_VERSION) {
+    throw notPart(`part format version ${JSON.stringify(data.formatVersion)} (this frontdesk reads version ${FORMAT_VERSION})`);
+  }
+  const manifest = data.manifest as PartManifest;
+  const frame = data.frame as StudyFrame;
+  const shard = isObject(manifest) ? manifest.shard : undefined;
+  if (!isObject(manifest) || typeof manifest.study !== 'string' || !isObject(shard) || !isObject(frame) || !Array.isArray(frame.alternatives)) {
+    throw notPart('a part without its manifest');
+  }
+  const samples = data.samples;
+  if (!Array.isArray(samples) || samples.length !== frame.alternatives.length) throw notPart('a part whose replications do not match its alternatives');
+  const tables = samples.map((entry: unknown) => {
+    if (!isObject(entry) || !isColumns(entry.columns) || !Number.isSafeInteger(entry.rows) || typeof entry.values !== 'string') {
+      throw notPart('a damaged part (replication rows unreadable)');
+    }
+    const rows = entry.rows as number;
+    const table = new MetricTable(entry.columns);
+    const values = decodeRows(entry.values, rows * table.width);
+    if (!values || rows !== shard.replications) throw notPart('a damaged part (replication rows truncated)');
+    table.append(values, rows);
+    return table;
+  });
+  return { manifest, frame, samples: tables };
+}
+
+/** `part 3/7 (replications 428-570)`. */
+function describeShard(shard: PartManifest['shard']): string {
+  const range = shard.replications === 1 ? `replication ${shard.first + 1}` : `replications ${shard.first + 1}-${shard.first + shard.replications}`;
+  return `part ${shard.index}/${shard.count} (${range})`;
+}
+
+/** The first field in which two manifests of different studies differ, for people. */
+function difference(a: PartManifest, b: PartManifest): string {
+  if (a.frontdesk !== b.frontdesk) return `frontdesk ${b.frontdesk}, not ${a.frontdesk}`;
+  if (a.command !== b.command) return `"${b.command}", not "${a.command}"`;
+  const contents = (m: PartManifest) => m.scenarios.map((s) => s.sha256).join(',');
+  if (contents(a) !== contents(b)) {
+    const files = (m: PartManifest) => m.scenarios.map((s) => s.file).join(', ');
+    return `scenario ${files(b)} with other content than ${files(a)} (SHA-256 ${b.scenarios[0]?.sha256.slice(0, 12)}…, not ${a.scenarios[0]?.sha256.slice(0, 12)}…)`;
+  }
+  if (a.seed !== b.seed) return `seed ${b.seed}, not ${a.seed}`;
+  if (a.replications !== b.replications) return `${b.replications} replications, not ${a.replications}`;
+  if (a.shard.count !== b.shard.count) return `${b.shard.count} shards, not ${a.shard.count}`;
+  if (JSON.stringify(a.alternatives) !== JSON.stringify(b.alternatives)) return `other alternatives (${b.alternatives.length}, not ${a.alternatives.length})`;
+  for (const key of new Set([...Object.keys(a.options), ...Object.keys(b.options)])) {
+    if (JSON.stringify(a.options[key]) !== JSON.stringify(b.options[key])) {
+      return `${key} ${JSON.stringify(b.options[key])}, not ${JSON.stringify(a.options[key])}`;
+    }
+  }
+  return 'another study';
+}
+
+/**
+ * Checks that `parts` (with the files they came from) are exactly the N parts of one study, in
+ * any order, and returns the study's Result. Throws PartError naming every foreign, repeated or
+ * missing part.
+ */
+export function mergeParts(parts: { file: string; part: StudyPart }[]): Result {
+  if (parts.length === 0) throw new PartError('merge: found no parts; expected the part files of one study');
+  // The study is the one most parts belong to (the first named on a tie); the others are foreign.
+  const byStudy = new Map<string, { file: string; part: StudyPart }[]>();
+  for (const p of parts) byStudy.set(p.part.manifest.study, [...(byStudy.get(p.part.manifest.study) ?? []), p]);
+  const main = [...byStudy.values()].reduce((best, group) => (group.length > best.length ? group : best));
+  const reference = main[0].part.manifest;
+  const foreign = parts.filter((p) => p.part.manifest.study !== reference.study);
+  if (foreign.length > 0) {
+    const list = foreign.map((p) => `${p.file} (${difference(reference, p.part.manifest)})`).join('; ');
+    throw new PartError(`merge: found ${foreign.length === 1 ? 'a part' : `${foreign.length} parts`} of another study than ${main[0].file}: ${list}; expected the parts of one study`);
+  }
+  const count = reference.shard.count;
+  const byIndex = new Map<number, string[]>();
+  for (const p of parts) byIndex.set(p.part.manifest.shard.index, [...(byIndex.get(p.part.manifest.shard.index) ?? []), p.file]);
+  const repeated = [...byIndex].filter(([, files]) => files.length > 1).sort((a, b) => a[0] - b[0]);
+  if (repeated.length > 0) {
+    const list = repeated.map(([index, files]) => `part ${index}/${count} in ${files.join(' and ')}`).join('; ');
+    throw new PartError(`merge: found ${list}; expected each part once`);
+  }
+  const missing: string[] = [];
+  for (let index = 1; index <= count; index++) {
+    if (!byIndex.has(index)) {
+      const { first, count: replications } = shardReplications(reference.replications, { index, count });
+      missing.push(describeShard({ index, count, first, replications }));
+    }
+  }
+  if (missing.length > 0) {
+    throw new PartError(`merge: found ${parts.length} of ${count} parts; expected also ${missing.join(', ')}`);
+  }
+  const ordered = [...parts].sort((a, b) => a.part.manifest.shard.index - b.part.manifest.shard.index);
+  const frame = ordered[0].part.frame;
+  const frameText = JSON.stringify(frame);
+  for (const p of ordered) {
+    // Same study, same frame: anything else is a part edited by hand or a damaged file.
+    if (JSON.stringify(p.part.frame) !== frameText) throw new PartError(`${p.file}: found a part whose study description differs from ${ordered[0].file}'s; expected parts of one study, unedited`);
+  }
+  const samples = frame.alternatives.map((_, a) => {
+    const columns = ordered[0].part.samples[a].columns;
+    const table = new MetricTable(columns);
+    for (const p of ordered) {
+      const piece = p.part.samples[a];
+      if (widthOf(piece.columns) !== table.width) throw new PartError(`${p.file}: found replication rows of another shape; expected parts of one study, unedited`);
+      table.append(piece.rowValues, piece.rows);
+    }
+    return table;
+  });
+  return resultOf(frame, samples);
+}
