@@ -10,6 +10,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { compareCommand } from './commands/compare.js';
 import { fitCommand } from './commands/fit.js';
 import { onInterrupt } from './interrupt.js';
+import { mergeCommand } from './commands/merge.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { staffCommand } from './commands/staff.js';
@@ -27,10 +28,11 @@ export async function main(argv: string[]): Promise<number> {
       .command(runCommand)
       .command(compareCommand)
       .command(staffCommand)
+      .command(mergeCommand)
       .command(validateCommand)
       .command(schemaCommand)
       .command(fitCommand)
-      .demandCommand(1, 'Name a command: run, compare, staff, validate, schema or fit.')
+      .demandCommand(1, 'Name a command: run, compare, staff, merge, validate, schema or fit.')
       .strict()
       .version(version())
       .alias('h', 'help')

@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { defaultWorkers } from '../runner/pool.js';
+import { parseShard, type Shard } from '../runner/shard.js';
 import { UsageError } from './usage-error.js';
 
 export interface StudyArgs {
@@ -14,6 +15,7 @@ export interface StudyArgs {
   trace?: string;
   precision?: string;
   'max-replications'?: number;
+  shard?: string;
 }
 
 export function withStudyOptions<T>(y: Argv<T>) {
@@ -32,7 +34,11 @@ export function withStudyOptions<T>(y: Argv<T>) {
     })
     .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
-    .option('trace', { type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' });
+    .option('trace', { type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' })
+    .option('shard', {
+      type: 'string',
+      describe: 'Run only shard K of N (e.g. 3/8) of the replications and write a part for `frontdesk merge` (to --out, else stdout)',
+    });
 }
 
 function wholeNumber(name: string, value: number | undefined, min: number, max: number): number | undefined {
@@ -50,6 +56,7 @@ export interface CheckedStudyArgs {
   workers: number;
   precision?: number;
   maxReplications?: number;
+  shard?: Shard;
 }
 
 export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
@@ -71,6 +78,7 @@ export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
     checked.period = args.period;
   }
   if (args.precision !== undefined) checked.precision = parsePrecision(args.precision);
+  if (args.shard !== undefined) checked.shard = checkShard(args);
   return checked;
 }
 
@@ -82,4 +90,21 @@ export function parsePrecision(text: string): number {
     throw new UsageError(`--precision: found "${text}"; expected a share of the mean such as 5% or 0.05`);
   }
   return value;
+}
+
+/**
+ * `--shard K/N`, and what cannot go with it: `--precision` decides how many replications to add
+ * from the intervals of all of them, which no shard sees (run a pilot with --precision, then shard
+ * with -n set to what it reached); a per-customer trace belongs to one process.
+ */
+function checkShard(args: StudyArgs): Shard {
+  const shard = parseShard(args.shard ?? '');
+  if (!shard) throw new UsageError(`--shard: found "${args.shard}"; expected K/N with 1 <= K <= N, e.g. 3/8`);
+  if (args.precision !== undefined) {
+    throw new UsageError(
+      '--precision: found it with --shard; expected one or the other (a shard cannot see the other shards\' replications: run --precision once, then shard with -n set to the replications it reached)',
+    );
+  }
+  if (args.trace !== undefined) throw new UsageError('--trace: found it with --shard; expected one or the other (trace the replications you need in one process)');
+  return shard;
 }

@@ -3,9 +3,10 @@
  * and write the report.
  */
 import { renderReport, type ReportFormat } from '../report/index.js';
-import type { Alternative } from '../runner/study.js';
+import type { Result } from '../runner/result.js';
 import { commonSettings } from '../runner/common-settings.js';
-import { runStudy } from '../runner/study.js';
+import { runStudy, type StudyOptions } from '../runner/study.js';
+import type { Alternative } from '../runner/study.js';
 import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { applyVariant } from '../scenario/variants.js';
@@ -13,6 +14,7 @@ import { checkStudyArgs, type StudyArgs } from './options.js';
 import { writeFileAtomic } from './output.js';
 import { Progress } from './progress.js';
 import { reportDate } from './report-date.js';
+import { runShard } from './shard-part.js';
 import { version } from './version.js';
 
 export type StudyMode = 'run' | 'compare';
@@ -49,27 +51,45 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   };
   const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode), settings);
   const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
-  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
-  const result = await runStudy(first.name, alternatives, {
+  const options: StudyOptions = {
     ...settings,
     warnings,
     workers: checked.workers,
     precision: checked.precision,
     maxReplications: checked.maxReplications,
-    trace,
     onProgress: (done, planned) => progress.update(done, planned),
-  }).finally(() => progress.stop());
+  };
   const inputs = loaded.flatMap((l) => l.inputs);
+  if (checked.shard) {
+    // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
+    const about = { question: first.question, description: first.description, files };
+    await runShard({ loaded, alternatives, options, shard: checked.shard, mode, out: args.out, inputs, about }).finally(() => progress.stop());
+    return;
+  }
+  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
+  const result = await runStudy(first.name, alternatives, { ...options, trace }).finally(() => progress.stop());
   if (args.trace !== undefined && trace) {
     writeFileAtomic(args.trace, `${[TRACE_HEADER, ...trace].join('\n')}\n`, inputs);
   }
+  await writeReport(result, args, inputs, { question: first.question, description: first.description, files });
+}
+
+/** What a report says about the study beyond its Result (the HTML header): a shard's part keeps it for merge. */
+export interface ReportAbout {
+  question?: string;
+  description?: string;
+  files: string[];
+}
+
+/** Prints or writes the report of a study (a whole one, or merged parts), then its warnings. */
+export async function writeReport(result: Result, args: { format: ReportFormat; out?: string }, inputs: readonly string[], about: ReportAbout): Promise<void> {
   const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
   const width = args.out === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
   const text = await renderReport(result, args.format, {
     color,
     width,
-    html: args.format === 'html' ? { version: version(), date: reportDate(), question: first.question, description: first.description, files } : undefined,
+    html: args.format === 'html' ? { version: version(), date: reportDate(), ...about } : undefined,
   });
   if (args.out !== undefined) {
     writeFileAtomic(args.out, text, inputs);

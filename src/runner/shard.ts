@@ -72,6 +72,8 @@ export interface StudyPart {
   frame: StudyFrame;
   /** Each alternative's replications of this shard, in order. */
   samples: MetricTable[];
+  /** What the report says beyond the Result (the CLI's ReportAbout: question, description, files), passed through as is. */
+  about: { question?: string; description?: string; files: string[] };
 }
 
 /** What the CLI knows of the study before running a shard of it. */
@@ -118,6 +120,7 @@ export function partText(part: StudyPart): string {
     formatVersion: FORMAT_VERSION,
     manifest: part.manifest,
     frame: part.frame,
+    about: part.about,
     samples: part.samples.map((table) => ({ columns: table.columns, rows: table.rows, values: encodeRows(table.rowValues) })),
   })}\n`;
 }
@@ -172,7 +175,8 @@ export function readPart(text: string, file: string): StudyPart {
     table.append(values, rows);
     return table;
   });
-  return { manifest, frame, samples: tables };
+  const about = isObject(data.about) && Array.isArray(data.about.files) ? (data.about as StudyPart['about']) : { files: [] };
+  return { manifest, frame, samples: tables, about };
 }
 
 /** `part 3/7 (replications 428-570)`. */
@@ -207,7 +211,7 @@ function difference(a: PartManifest, b: PartManifest): string {
  * any order, and returns the study's Result. Throws PartError naming every foreign, repeated or
  * missing part.
  */
-export function mergeParts(parts: { file: string; part: StudyPart }[]): Result {
+export function mergeParts(parts: { file: string; part: StudyPart }[]): { result: Result; about: StudyPart['about'] } {
   if (parts.length === 0) throw new PartError('merge: found no parts; expected the part files of one study');
   // The study is the one most parts belong to (the first named on a tie); the others are foreign.
   const byStudy = new Map<string, { file: string; part: StudyPart }[]>();
@@ -254,5 +258,5 @@ export function mergeParts(parts: { file: string; part: StudyPart }[]): Result {
     }
     return table;
   });
-  return resultOf(frame, samples);
+  return { result: resultOf(frame, samples), about: ordered[0].part.about };
 }

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
+import { mergeParts, PartError, readPart, type StudyPart } from '../../runner/shard.js';
+import { writeReport } from '../study-command.js';
+import { UsageError } from '../usage-error.js';
+
+type MergeArgs = { parts: string[]; format: ReportFormat; out?: string };
+
+function readPartFile(file: string): StudyPart {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: found ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'a file that cannot be read'}; expected a part file`);
+  }
+  return readPart(text, file);
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <parts..>',
+  describe: 'Put the parts of a sharded run or compare (--shard K/N) together and print its report',
+  builder: (y) =>
+    y
+      .positional('parts', { type: 'string', array: true, demandOption: true, describe: 'Part files, in any order' })
+      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
+      .example('$0 merge parts/*.json --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
+  handler: async (args) => {
+    try {
+      const { result, about } = mergeParts(args.parts.map((file) => ({ file, part: readPartFile(file) })));
+      await writeReport(result, args, args.parts, about);
+    } catch (e) {
+      if (e instanceof PartError) throw new UsageError(e.message);
+      throw e;
+    }
+  },
+};

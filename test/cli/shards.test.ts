@@ -1,0 +1,199 @@
+/**
+ * Shards as a batch engine runs them: each `--shard K/N` a separate process, the parts merged in
+ * any order, the report byte-identical to the one process would print; parts that do not form
+ * exactly one study refused, naming them.
+ */
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { frontdesk, type CliRun } from '../helpers/cli.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
+
+/** The CLI in a child process, not waited for: shards run side by side as a batch engine runs them. */
+function frontdeskAsync(args: string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A small hall with a trace (its content is part of the study) and three alternatives. */
+const SCENARIO = `name: Sharded hall
+open: "09:00"
+horizon: 240
+replications: 7
+seed: 11
+arrivals: { profile: [{ at: 0, perHour: 40 }, { at: 60, perHour: 70 }] }
+types:
+  consult: { share: 1, service: { dist: lognormal, mean: 5, cv: 0.7 }, patience: { dist: exponential, mean: 20 } }
+  transaction: { share: 1, service: { dist: exponential, mean: 8 } }
+counters:
+  general: { staff: 4, serves: [consult, transaction] }
+variants:
+  - { name: five counters, set: { counters.general.staff: 5 } }
+grid:
+  queue: [single, per-counter]
+`;
+
+const FORMATS = ['json', 'table', 'csv', 'markdown'];
+
+let dir: string;
+let hall: string;
+let traced: string;
+
+/** A shuffle that does not depend on the machine: parts reach merge in a scrambled order. */
+function scrambled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = (i * 7 + 3) % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+async function writeParts(command: string, file: string, shards: number, extra: string[] = [], name = command): Promise<string[]> {
+  const parts = Array.from({ length: shards }, (_, k) => join(dir, `${name}-${k + 1}-of-${shards}.part.json`));
+  const runs = await Promise.all(parts.map((part, k) => frontdeskAsync([command, file, '--shard', `${k + 1}/${shards}`, '--out', part, ...extra])));
+  for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
+  return parts;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'frontdesk-shards-'));
+  hall = join(dir, 'hall.yaml');
+  writeFileSync(hall, SCENARIO);
+  mkdirSync(join(dir, 'data'));
+  copyFileSync(join(FIXTURES, 'traced.yaml'), join(dir, 'traced.yaml'));
+  copyFileSync(join(FIXTURES, 'data', 'arrivals.csv'), join(dir, 'data', 'arrivals.csv'));
+  traced = join(dir, 'traced.yaml');
+});
+
+describe('merged shards', () => {
+  const whole = new Map<string, CliRun>();
+  beforeAll(async () => {
+    const runs = await Promise.all(FORMATS.map((format) => frontdeskAsync(['compare', hall, '--format', format])));
+    FORMATS.forEach((format, i) => whole.set(format, runs[i]));
+  });
+
+  it.each([1, 2, 3, 7])('print what one process prints, in every format, with %i shard(s) in any order', async (shards) => {
+    const parts = await writeParts('compare', hall, shards);
+    const merged = await Promise.all(FORMATS.map((format) => frontdeskAsync(['merge', ...scrambled(parts), '--format', format])));
+    FORMATS.forEach((format, i) => {
+      const one = whole.get(format)!;
+      expect(one.code).toBe(0);
+      expect(merged[i].stderr).toBe(one.stderr);
+      expect(merged[i].code).toBe(0);
+      expect(merged[i].stdout).toBe(one.stdout);
+    });
+  });
+
+  it('do the same for run, for a traced scenario and with options, and write the report with --out', async () => {
+    const extra = ['-n', '9', '--seed', '5', '--period', '30'];
+    const parts = await writeParts('run', traced, 3, extra);
+    const whole = frontdesk(['run', traced, ...extra, '--format', 'json']);
+    const out = join(dir, 'merged-run.json');
+    const merged = frontdesk(['merge', ...scrambled(parts), '--out', out, '--format', 'json']);
+    expect(merged.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
+  });
+
+  it('keep every replication: the merged study has them all, the parts split them evenly', async () => {
+    const parts = await writeParts('run', hall, 3, ['-n', '10'], 'even');
+    const rows = parts.map((p) => JSON.parse(readFileSync(p, 'utf8')).manifest.shard);
+    expect(rows.map((s: { first: number; replications: number }) => [s.first, s.replications])).toEqual([
+      [0, 3],
+      [3, 3],
+      [6, 4],
+    ]);
+    expect(JSON.parse(frontdesk(['merge', ...parts, '--format', 'json']).stdout).replications).toBe(10);
+  });
+});
+
+describe('merge refuses parts that are not exactly one study', () => {
+  let parts: string[];
+  beforeAll(async () => {
+    parts = await writeParts('compare', hall, 3, [], 'study');
+  });
+
+  const refused = (args: string[]): string => {
+    const run = frontdesk(['merge', ...args]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n'), run.stderr).toHaveLength(1);
+    return run.stderr;
+  };
+
+  it('a missing part, naming it and its replications', () => {
+    expect(refused([parts[2], parts[0]])).toBe('frontdesk: merge: found 2 of 3 parts; expected also part 2/3 (replications 3-4)\n');
+  });
+
+  it('a repeated part, naming both files', () => {
+    const copy = join(dir, 'copy-of-1.json');
+    copyFileSync(parts[0], copy);
+    expect(refused([...parts, copy])).toBe(`frontdesk: merge: found part 1/3 in ${parts[0]} and ${copy}; expected each part once\n`);
+  });
+
+  it('a part of another seed, another shard count or another command, naming it and the difference', async () => {
+    const [otherSeed] = await writeParts('compare', hall, 3, ['--seed', '12'], 'seed');
+    expect(refused([parts[0], otherSeed, parts[1], parts[2]])).toBe(
+      `frontdesk: merge: found a part of another study than ${parts[0]}: ${otherSeed} (seed 12, not 11); expected the parts of one study\n`,
+    );
+    const fourths = await writeParts('compare', hall, 4, [], 'fourths');
+    expect(refused([parts[0], parts[1], fourths[2]])).toMatch(new RegExp(`${fourths[2]} \\(4 shards, not 3\\)`));
+    const runs = await writeParts('run', hall, 3, [], 'runs');
+    expect(refused([runs[1], ...parts])).toMatch(new RegExp(`another study than .*${runs[1]} \\("run", not "compare"\\)`));
+  });
+
+  it('a part of a scenario or trace whose content changed, though the file name is the same', async () => {
+    const before = await writeParts('run', traced, 2, [], 'trace-before');
+    const csv = join(dir, 'data', 'arrivals.csv');
+    const original = readFileSync(csv, 'utf8');
+    writeFileSync(csv, original.replace('12.5,,', '12.75,,'));
+    try {
+      const [, after] = await writeParts('run', traced, 2, [], 'trace-after');
+      expect(refused([before[0], after])).toMatch(new RegExp(`${after} \\(scenario .*traced.yaml with other content than .*traced.yaml`));
+    } finally {
+      writeFileSync(csv, original);
+    }
+  });
+
+  it('a file that is not a part, or a damaged one', () => {
+    const json = join(dir, 'report.json');
+    writeFileSync(json, frontdesk(['run', hall, '-n', '2', '--format', 'json']).stdout);
+    expect(refused([json])).toBe(`frontdesk: ${json}: found a file that is not a frontdesk part; expected a part written by "frontdesk run|compare FILE --shard K/N --out PART"\n`);
+    const damaged = join(dir, 'damaged.json');
+    const part = JSON.parse(readFileSync(parts[0], 'utf8'));
+    part.samples[0].values = part.samples[0].values.slice(0, 40);
+    writeFileSync(damaged, JSON.stringify(part));
+    expect(refused([damaged, parts[1], parts[2]])).toMatch(/damaged\.json: found a damaged part \(replication rows truncated\)/);
+    expect(refused([join(dir, 'nowhere.json')])).toMatch(/nowhere\.json: found no such file; expected a part file/);
+  });
+});
+
+describe('--shard refuses', () => {
+  it.each([
+    [['--shard', '0/3'], '--shard: found "0/3"; expected K/N with 1 <= K <= N, e.g. 3/8'],
+    [['--shard', '4/3'], '--shard: found "4/3"; expected K/N with 1 <= K <= N, e.g. 3/8'],
+    [['--shard', 'two'], '--shard: found "two"; expected K/N with 1 <= K <= N, e.g. 3/8'],
+    [['--shard', '1/8', '-n', '5'], '--shard: found 8 shards for 5 replications; expected at most one shard per replication (fewer shards, or more replications with -n)'],
+    [
+      ['--shard', '1/2', '--precision', '5%'],
+      "--precision: found it with --shard; expected one or the other (a shard cannot see the other shards' replications: run --precision once, then shard with -n set to the replications it reached)",
+    ],
+    [['--shard', '1/2', '--trace', 'x.csv'], '--trace: found it with --shard; expected one or the other (trace the replications you need in one process)'],
+  ])('%j', (args, message) => {
+    const run = frontdesk(['run', hall, ...args]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`frontdesk: ${message}\n`);
+  });
+});
