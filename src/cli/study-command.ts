@@ -60,9 +60,9 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
     onProgress: (done, planned) => progress.update(done, planned),
   };
   const inputs = loaded.flatMap((l) => l.inputs);
+  const about: ReportAbout = { question: first.question, description: first.description, files };
   if (checked.shard) {
     // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
-    const about = { question: first.question, description: first.description, files };
     await runShard({ loaded, alternatives, options, shard: checked.shard, mode, out: args.out, inputs, about }).finally(() => progress.stop());
     return;
   }
@@ -71,7 +71,7 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
   if (args.trace !== undefined && trace) {
     writeFileAtomic(args.trace, `${[TRACE_HEADER, ...trace].join('\n')}\n`, inputs);
   }
-  await writeReport(result, args, inputs, { question: first.question, description: first.description, files });
+  await writeReport(result, args, inputs, about);
 }
 
 /** What a report says about the study beyond its Result (the HTML header): a shard's part keeps it for merge. */
