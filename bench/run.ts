@@ -15,6 +15,8 @@
  * - sweep: a compare of 10 variants x 100 replications (quick: 20) of a one-day branch on 1 and
  *   on 2 worker threads; sweep-large, the same with 1,000 replications (not in --quick).
  * - load: loading a 1,000-combination grid and a file of 4,000 listed variants (bench/grid-load.ts).
+ * - staff-bank, staff-hall: `frontdesk staff` on the bundled example and a 12-hour, 4-group hall,
+ *   with the days the search simulated (bench/staffing.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import type { CaseFigures } from './case.js';
 import { benchFit } from './fit-log.js';
 import { benchLoading } from './grid-load.js';
+import { benchStaffing } from './staffing.js';
 
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 1 : 3;
@@ -144,3 +147,6 @@ benchLoading({ repeats, log, write });
 
 // fitting a ticket log (bench/fit-log.ts)
 benchFit({ repeats, log, write });
+
+// the staffing search (bench/staffing.ts)
+benchStaffing({ repeats, log, write });

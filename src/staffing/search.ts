@@ -91,7 +91,10 @@ export async function searchStaffing(model: Model, settings: SearchSettings): Pr
       settings.onProgress?.(what, evaluator.simulatedDays);
       await settings.pause?.();
       const standings = which.map((p) => groups.map((_, g) => standing(target, days.served(p, g, n), days.lost(p, g, n))));
-      if (n < settings.maxReplications && standings.some((row) => row.some((s) => s.close))) {
+      // More days only when they could change a verdict: once some period clearly misses (its whole
+      // interval on the wrong side), the plan fails whatever the close ones turn out to be.
+      const clearMiss = standings.some((row) => row.some((s) => !s.meets && !s.close));
+      if (n < settings.maxReplications && !clearMiss && standings.some((row) => row.some((s) => s.close))) {
         n = Math.min(settings.maxReplications, n * 2);
         continue;
       }
