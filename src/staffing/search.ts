@@ -104,6 +104,7 @@ export async function searchStaffing(model: Model, settings: SearchSettings): Pr
   const with1 = (plan: Counts, g: number, k: number, delta: number): Counts =>
     plan.map((row, i) => (i === g ? row.map((c, j) => (j === k ? c + delta : c)) : row));
 
+  settings.onProgress?.("starting from Erlang's answer", 0);
   // Forward pass: settle the periods in time order.
   for (const p of all) {
     const k = reported[p].index;

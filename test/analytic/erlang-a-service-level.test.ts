@@ -10,7 +10,7 @@ import { countersForServiceLevel, countersForTarget } from '../../src/analytic/s
 import { buildModel } from '../helpers/model.js';
 import { replicate } from '../helpers/replicate.js';
 import { expectInside } from '../validation/check.js';
-import { TEST_SEED } from '../staffing/seed.js';
+import { TEST_SEED } from '../helpers/seed.js';
 
 describe('erlangAServiceLevel', () => {
   it('is Erlang C without patience', () => {

@@ -1,9 +1,13 @@
 /** `frontdesk staff` from the command line: the JSON of the contract, the written scenario, errors. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { frontdesk } from '../helpers/cli.js';
+import { frontdesk, ROOT } from '../helpers/cli.js';
+
+const MAIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 
 const FIXTURE = 'test/fixtures/staffing/small-day.yaml';
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-staff-'));
@@ -51,5 +55,30 @@ describe('frontdesk staff', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/--service-level: found "180%"/);
     expect(existsSync(join(dir, 'none'))).toBe(false);
+  });
+});
+
+describe('frontdesk staff, interrupted', () => {
+  it('leaves neither report nor scenario behind on Ctrl-C, and keeps an old report', async () => {
+    const out = join(dir, 'staffing.json');
+    const planned = join(dir, 'interrupted.yaml');
+    writeFileSync(out, 'previous report');
+    // The signal goes once the search says it is under way (its first progress line), not after a delay.
+    const child = spawn(process.execPath, [MAIN, 'staff', 'bench/scenarios/staffing-hall.yaml', '-n', '200', '--out', out, '--write-scenario', planned], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, FRONTDESK_PROGRESS: 'lines' },
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (!/Searching/.test(stderr) && /Searching/.test((stderr += chunk))) child.kill('SIGINT');
+    });
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    expect(stderr).toMatch(/^Searching: /);
+    expect([code, signal]).toEqual([130, null]);
+    expect(existsSync(planned)).toBe(false);
+    expect(readFileSync(out, 'utf8')).toBe('previous report');
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import { erlangA } from '../../src/analytic/erlang-a.js';
 import { mmc } from '../../src/analytic/erlang-c.js';
 import { parseScenarioText } from '../../src/scenario/load.js';
 import { staff } from '../../src/staffing/staff.js';
-import { TEST_SEED } from './seed.js';
+import { TEST_SEED } from '../helpers/seed.js';
 
 interface Case {
   perHour: number;

@@ -102,14 +102,28 @@ function whole(name: string, value: number | undefined, min: number): number | u
   return value;
 }
 
-/** What the search is doing, on one line of stderr, for searches that take more than a second (terminals only). */
+/**
+ * What the search is doing, on one line of stderr, for searches that take more than a second
+ * (terminals only). With FRONTDESK_PROGRESS=lines, as for run and compare: plain lines whatever
+ * stderr is, the first at once (a supervising process learns the search is under way), then one
+ * every five seconds.
+ */
 class SearchStatus {
   private readonly started = Date.now();
   private shown = false;
-  private readonly enabled = Boolean(process.stderr.isTTY) && !process.env.CI;
+  private lastLine = -Infinity;
+  private readonly mode: 'line' | 'lines' | 'off' =
+    process.env.FRONTDESK_PROGRESS === 'lines' ? 'lines' : Boolean(process.stderr.isTTY) && !process.env.CI ? 'line' : 'off';
 
   update(what: string, days: number): void {
-    if (!this.enabled || Date.now() - this.started < 1000) return;
+    const now = Date.now();
+    if (this.mode === 'lines') {
+      if (now - this.lastLine < 5000) return;
+      this.lastLine = now;
+      process.stderr.write(`Searching: ${what}, ${days} days simulated\n`);
+      return;
+    }
+    if (this.mode === 'off' || now - this.started < 1000) return;
     this.shown = true;
     process.stderr.write(`\r\x1b[2KSearching: ${what}, ${days} days simulated`);
   }
@@ -119,4 +133,3 @@ class SearchStatus {
     this.shown = false;
   }
 }
-
