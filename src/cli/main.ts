@@ -4,6 +4,8 @@
  * scenario or arguments, one line on stderr naming the file, the field and what was expected;
  * 2 any other failure.
  */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ScenarioError } from '../scenario/errors.js';
@@ -11,12 +13,28 @@ import { compareCommand } from './commands/compare.js';
 import { fitCommand } from './commands/fit.js';
 import { onInterrupt } from './interrupt.js';
 import { mergeCommand } from './commands/merge.js';
+import { OutputError, ReaderGone, writeProblem } from './output.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { staffCommand } from './commands/staff.js';
 import { validateCommand } from './commands/validate.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
+
+/**
+ * A reader that closes the pipe early (`frontdesk ... | head`) has what it wanted: end quietly.
+ * Any other failure of standard output or error (`> /dev/full`) is one line and exit 2, never
+ * Node's unhandled 'error' event with its stack trace.
+ */
+function guardStandardStreams(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (stream === process.stdout) process.stderr.write(`frontdesk: standard output: cannot write: ${writeProblem(error)}\n`);
+      process.exit(2);
+    });
+  }
+}
 
 export async function main(argv: string[]): Promise<number> {
   // Exit 130 on Ctrl-C even before anything registered an undo step.
@@ -38,11 +56,18 @@ export async function main(argv: string[]): Promise<number> {
       .alias('h', 'help')
       .wrap(Math.min(100, process.stdout.columns || 100))
       .fail((message, error) => {
-        throw error ?? new UsageError(message);
+        // yargs' own errors (YError: a missing option value, ...) are usage errors too.
+        if (error && error.name !== 'YError') throw error;
+        throw new UsageError(usageLine(error?.message ?? message));
       })
       .parseAsync();
     return 0;
   } catch (error) {
+    if (error instanceof ReaderGone) return 0;
+    if (error instanceof OutputError) {
+      process.stderr.write(`frontdesk: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ScenarioError || error instanceof UsageError) {
       process.stderr.write(`frontdesk: ${error.message}\n`);
       return 1;
@@ -53,9 +78,32 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * yargs' complaint in one line, in the form of the other errors where it can be:
+ * `--format: found "xml"; expected one of table, json, csv, markdown`.
+ */
+export function usageLine(message: string): string {
+  const choice = /Argument: (\S+), Given: (.*), Choices: (.*)$/s.exec(message);
+  if (choice) return `--${choice[1]}: found ${choice[2].trim()}; expected one of ${choice[3].replace(/"/g, '').replace(/\s+/g, ' ').trim()}`;
+  const missing = /^Not enough arguments following: (\S+)$/.exec(message.trim());
+  if (missing) return `${missing[1].length === 1 ? '-' : '--'}${missing[1]}: found nothing; expected a value after it`;
+  return message.replace(/\s*\n\s*/g, '; ').trim();
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const exitCode = await main(hideBin(process.argv));
-process.exitCode = exitCode;
+/** Whether this module is the program (not imported, e.g. by a test that calls main in-process). */
+function isProgram(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isProgram()) {
+  guardStandardStreams();
+  process.exitCode = await main(hideBin(process.argv));
+}

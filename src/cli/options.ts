@@ -1,4 +1,5 @@
 /** Options shared by `run` and `compare`, and their checking. */
+import { extname } from 'node:path';
 import type { Argv } from 'yargs';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { defaultWorkers } from '../runner/pool.js';
@@ -10,7 +11,8 @@ export interface StudyArgs {
   seed?: number;
   period?: number;
   workers?: number;
-  format: ReportFormat;
+  /** As given; see reportFormat for the format used. */
+  format?: ReportFormat;
   out?: string;
   trace?: string;
   precision?: string;
@@ -20,25 +22,38 @@ export interface StudyArgs {
 
 export function withStudyOptions<T>(y: Argv<T>) {
   return y
-    .option('replications', { alias: 'n', type: 'number', describe: 'Replications per variant (default: the file\'s, else 10)' })
-    .option('seed', { alias: 's', type: 'number', describe: 'Random seed (default: the file\'s, else 1)' })
-    .option('period', { type: 'number', describe: 'Length of a byPeriod period, minutes (default 60)' })
-    .option('workers', { alias: 'w', type: 'number', describe: `Worker threads (default: cores, here ${defaultWorkers()})` })
+    .option('replications', { requiresArg: true, alias: 'n', type: 'number', describe: 'Replications per variant (default: the file\'s, else 10)' })
+    .option('seed', { requiresArg: true, alias: 's', type: 'number', describe: 'Random seed (default: the file\'s, else 1)' })
+    .option('period', { requiresArg: true, type: 'number', describe: 'Length of a byPeriod period, minutes (default 60)' })
+    .option('workers', { requiresArg: true, alias: 'w', type: 'number', describe: `Worker threads (default: cores, here ${defaultWorkers()})` })
     .option('precision', {
+      requiresArg: true,
       type: 'string',
       describe: 'Add replications until the mean wait\'s 95% CI is within this share of the mean, e.g. 5%',
     })
     .option('max-replications', {
+      requiresArg: true,
       type: 'number',
       describe: 'Most replications per variant: caps the file\'s replications, and --precision (default 1000)',
     })
-    .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
-    .option('trace', { type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' })
+    .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
+    .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
+    .option('trace', { requiresArg: true, type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' })
     .option('shard', {
+      requiresArg: true,
       type: 'string',
       describe: 'Run only shard K of N (e.g. 3/8) of the replications and write a part for `frontdesk merge` (to --out, else stdout)',
     });
+}
+
+/** The format an --out file's extension asks for (SCENARIO.md, "Output format from the file name"). */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.json': 'json', '.csv': 'csv', '.md': 'markdown', '.html': 'html' };
+
+/** `--format` always wins; else `--out`'s extension (.json .csv .md .html); anything else is the table. */
+export function reportFormat(format: ReportFormat | undefined, out: string | undefined): ReportFormat {
+  if (format !== undefined) return format;
+  const byName = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  return byName !== undefined && (REPORT_FORMATS as readonly string[]).includes(byName) ? (byName as ReportFormat) : 'table';
 }
 
 function wholeNumber(name: string, value: number | undefined, min: number, max: number): number | undefined {

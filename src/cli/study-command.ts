@@ -10,11 +10,12 @@ import type { Alternative } from '../runner/study.js';
 import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { applyVariant } from '../scenario/variants.js';
-import { checkStudyArgs, type StudyArgs } from './options.js';
-import { writeFileAtomic } from './output.js';
+import { checkStudyArgs, reportFormat, type StudyArgs } from './options.js';
+import { checkOutputTarget, OutputFile, sameFile, writeOutput, writeStdout, type OutputTarget } from './output.js';
 import { Progress } from './progress.js';
 import { reportDate } from './report-date.js';
 import { runShard } from './shard-part.js';
+import { UsageError } from './usage-error.js';
 import { version } from './version.js';
 
 export type StudyMode = 'run' | 'compare';
@@ -39,9 +40,17 @@ export function alternativesOf(loaded: LoadedScenario[], mode: StudyMode): Alter
   ];
 }
 
-export async function executeStudy(files: string[], args: StudyArgs & { format: ReportFormat }, mode: StudyMode): Promise<void> {
+export async function executeStudy(files: string[], args: StudyArgs, mode: StudyMode): Promise<void> {
   const checked = checkStudyArgs(args);
   const loaded = files.map((file) => loadScenario(file));
+  const inputs = loaded.flatMap((l) => l.inputs);
+  // Checked before simulating: a missing folder or a read-only disk costs a second, not the run.
+  const outTarget = args.out === undefined ? undefined : checkOutputTarget(args.out, checked.shard ? 'part' : 'report', inputs);
+  const traceTarget = args.trace === undefined ? undefined : checkOutputTarget(args.trace, 'trace', inputs);
+  // One regular file cannot hold both (a device such as /dev/null can take both).
+  if (outTarget?.kind === 'file' && traceTarget !== undefined && sameFile(outTarget.path, traceTarget.path)) {
+    throw new UsageError(`--out and --trace both name ${outTarget.path}: one would overwrite the other; give each its own file`);
+  }
   const first = loaded[0].scenario;
   const settings = {
     // A --max-replications below the file's replications caps them (runStudy); below -n it is refused (checkStudyArgs).
@@ -59,19 +68,20 @@ export async function executeStudy(files: string[], args: StudyArgs & { format: 
     maxReplications: checked.maxReplications,
     onProgress: (done, planned) => progress.update(done, planned),
   };
-  const inputs = loaded.flatMap((l) => l.inputs);
   const about: ReportAbout = { question: first.question, description: first.description, files };
   if (checked.shard) {
     // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
     await runShard({ loaded, alternatives, options, shard: checked.shard, mode, out: args.out, inputs, about }).finally(() => progress.stop());
     return;
   }
-  const trace: string[] | undefined = args.trace === undefined ? undefined : [];
+  const trace: string[] | undefined = traceTarget === undefined ? undefined : [];
   const result = await runStudy(first.name, alternatives, { ...options, trace }).finally(() => progress.stop());
-  if (args.trace !== undefined && trace) {
-    writeFileAtomic(args.trace, `${[TRACE_HEADER, ...trace].join('\n')}\n`, inputs);
+  if (traceTarget !== undefined && trace) {
+    const file = await OutputFile.open(traceTarget);
+    await file.write(`${[TRACE_HEADER, ...trace].join('\n')}\n`);
+    await file.commit();
   }
-  await writeReport(result, args, inputs, about);
+  await writeReport(result, args, inputs, about, outTarget);
 }
 
 /** What a report says about the study beyond its Result (the HTML header): a shard's part keeps it for merge. */
@@ -81,22 +91,30 @@ export interface ReportAbout {
   files: string[];
 }
 
-/** Prints or writes the report of a study (a whole one, or merged parts), then its warnings. */
-export async function writeReport(result: Result, args: { format: ReportFormat; out?: string }, inputs: readonly string[], about: ReportAbout): Promise<void> {
-  const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+/**
+ * Prints or writes the report of a study (a whole one, or merged parts), then its warnings. The
+ * format is `--format`, else the --out file's extension; `outTarget` is the --out file already
+ * checked (else it is checked here).
+ */
+export async function writeReport(
+  result: Result,
+  args: { format?: ReportFormat; out?: string },
+  inputs: readonly string[],
+  about: ReportAbout,
+  outTarget: OutputTarget | undefined = args.out === undefined ? undefined : checkOutputTarget(args.out, 'report', inputs),
+): Promise<void> {
+  const format = reportFormat(args.format, args.out);
+  const color = outTarget === undefined && format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
-  const width = args.out === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
-  const text = await renderReport(result, args.format, {
+  const width = outTarget === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
+  const text = await renderReport(result, format, {
     color,
     width,
-    html: args.format === 'html' ? { version: version(), date: reportDate(), ...about } : undefined,
+    html: format === 'html' ? { version: version(), date: reportDate(), ...about } : undefined,
   });
-  if (args.out !== undefined) {
-    writeFileAtomic(args.out, text, inputs);
-  } else {
-    process.stdout.write(text);
-  }
-  if (args.format !== 'table' || args.out !== undefined) {
+  if (outTarget !== undefined) await writeOutput(outTarget, text);
+  else await writeStdout(text);
+  if (format !== 'table' || outTarget !== undefined) {
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
   }
 }

@@ -1,9 +1,8 @@
 import type { CommandModule } from 'yargs';
-import type { ReportFormat } from '../../report/index.js';
 import { withStudyOptions, type StudyArgs } from '../options.js';
 import { executeStudy } from '../study-command.js';
 
-type CompareArgs = StudyArgs & { files: string[]; format: ReportFormat };
+type CompareArgs = StudyArgs & { files: string[] };
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <files..>',

@@ -5,7 +5,7 @@ import { mergeParts, PartError, readPart, type StudyPart } from '../../runner/sh
 import { writeReport } from '../study-command.js';
 import { UsageError } from '../usage-error.js';
 
-type MergeArgs = { parts: string[]; format: ReportFormat; out?: string };
+type MergeArgs = { parts: string[]; format?: ReportFormat; out?: string };
 
 function readPartFile(file: string): StudyPart {
   let text: string;
@@ -23,8 +23,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y) =>
     y
       .positional('parts', { type: 'string', array: true, demandOption: true, describe: 'Part files, in any order' })
-      .option('format', { alias: 'f', choices: REPORT_FORMATS, default: 'table' as ReportFormat, describe: 'Report format' })
-      .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
+      .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
+      .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
       .example('$0 merge parts/*.json --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
   handler: async (args) => {
     try {

@@ -1,9 +1,8 @@
 import type { CommandModule } from 'yargs';
-import type { ReportFormat } from '../../report/index.js';
 import { withStudyOptions, type StudyArgs } from '../options.js';
 import { executeStudy } from '../study-command.js';
 
-type RunArgs = StudyArgs & { file: string; format: ReportFormat };
+type RunArgs = StudyArgs & { file: string };
 
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <file>',
