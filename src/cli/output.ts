@@ -83,7 +83,7 @@ export interface OutputTarget {
  */
 export function checkOutputTarget(path: string, what: string, inputs: readonly string[] = []): OutputTarget {
   for (const input of inputs) {
-    if (sameFile(path, input)) throw new UsageError(`${path}: refusing to write the ${what} over an input file of this run`);
+    if (sameFile(path, input)) throw new UsageError(`${path}: refusing to write over an input file of this run (the ${what} would destroy it)`);
   }
   const fail = (why: string): never => {
     throw new OutputError(`${path}: cannot write the ${what}: ${why}`);
