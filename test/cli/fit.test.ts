@@ -31,7 +31,7 @@ beforeAll(() => {
       header: { date: 'Date', issued: 'Ticket time', type: 'Service', called: 'Call time', finished: 'End', counter: 'Desk' },
     }),
   );
-});
+}, 120_000); // a whole simulation: vitest's 10 s hook default is too tight on a loaded machine
 
 describe('frontdesk fit', () => {
   it('writes a commented scenario that the project loads and runs', () => {
@@ -90,5 +90,15 @@ describe('frontdesk fit', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/--columns: found "arrival=Ticket time"; expected ROLE=Header with ROLE one of issued, date, type, called, finished, counter/);
+    for (const [option, message] of [
+      [['--seed', '1.5'], /--seed: found 1\.5; expected a whole number/],
+      [['--check', '-n', '1'], /--replications: found 1; expected a whole number >= 2 for --check/],
+      [['--wait-target', '0'], /--wait-target: found 0; expected a positive number of minutes/],
+    ] as const) {
+      const run = frontdesk(['fit', log, ...option]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(message);
+      expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    }
   });
 });

@@ -62,7 +62,7 @@ beforeAll(async () => {
   }
   const table = rows.map((r) => `${r.figure.padEnd(40)} ${String(r.truth).padStart(7)}  ${r.recovered.toFixed(3).padStart(8)} ± ${r.se.toPrecision(2).padStart(6)}  z ${((r.recovered - r.truth) / r.se).toFixed(2)}`);
   process.stdout.write(`round trip (seed ${SEED}, ${DAYS} days, ${fitted.tickets} tickets): figure, true, recovered ± SE, z\n${table.join('\n')}\n`);
-});
+}, 120_000); // a whole simulation: vitest's 10 s hook default is too tight on a loaded machine
 
 describe('round trip: simulated log -> fit -> the known laws', () => {
   it('the fitted scenario loads with the project\'s own loader', () => {

@@ -6,6 +6,7 @@ import { readLogFile } from '../../fit/read-file.js';
 import { scenarioText } from '../../fit/scenario-text.js';
 import { parseTicketLog } from '../../fit/ticket-log.js';
 import { parseScenarioText } from '../../scenario/load.js';
+import { checkStudyArgs } from '../options.js';
 import { writeFileAtomic } from '../output.js';
 import { UsageError } from '../usage-error.js';
 import { checkFit } from '../fit-check.js';
@@ -54,7 +55,9 @@ export const fitCommand: CommandModule<object, FitArgs> = {
         throw new UsageError(`--columns: ${(e as Error).message}`);
       }
     }
-    const period = positive('period', args.period);
+    // The same checks as run's options (whole numbers in range, a positive period), one line each.
+    const checked = checkStudyArgs({ replications: args.replications, seed: args.seed, workers: args.workers, period: args.period, format: 'table' });
+    const period = checked.period;
     const waitTarget = positive('wait-target', args['wait-target']);
     const log = parseTicketLog(readLogFile(args.log), args.log, { columns });
     const fitted = fitLog(log, { period });
@@ -65,8 +68,8 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     if (args.out !== undefined) writeFileAtomic(args.out, text, [args.log]);
     else if (!args.check) process.stdout.write(text);
     if (args.check) {
+      await checkFit(fitted, loaded, { replications: checked.replications, seed: checked.seed, workers: checked.workers });
       if (args.out === undefined) process.stderr.write('frontdesk fit: the scenario is not written (add --out FILE to keep it)\n');
-      await checkFit(fitted, loaded, { replications: args.replications, seed: args.seed, workers: args.workers });
     }
   },
 };
