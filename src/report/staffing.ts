@@ -147,6 +147,25 @@ export function staffingBlocks(r: StaffingResult): Block[] {
     return row;
   });
   blocks.push({ kind: 'table', title: 'Counters per period (required: fewest that meet the target, simulated; ± is the 95% interval)', columns, rows });
+  const own = r.groups.filter((g) => r.periods.some((p) => p.groups[g] !== undefined));
+  if (own.length > 0) {
+    // Each group is judged on the customers of the types it serves; these are its figures.
+    blocks.push({
+      kind: 'table',
+      title: "Each group's own customers (the types it serves), with the required counters",
+      columns: [
+        { header: 'Period', align: 'left' },
+        ...own.flatMap((g) => [
+          ...(withLevel ? [{ header: `${g} level`, align: 'left' as const }] : []),
+          { header: `${g} abandoned`, align: 'left' as const },
+        ]),
+      ],
+      rows: r.periods.map((p) => [
+        formatPeriod(r.openClock, p.start, p.end),
+        ...own.flatMap((g) => [...(withLevel ? [shareCell(p.groups[g].serviceLevel)] : []), shareCell(p.groups[g].abandonShare)]),
+      ]),
+    });
+  }
   const hours = r.groups.map((g) => `${g} ${formatNumber(r.staffHours[g])}`).join(', ');
   const lines = [`Staff-hours required: ${hours}.`];
   const checked = r.minimality.filter((c) => c.counters !== null);
