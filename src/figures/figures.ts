@@ -77,12 +77,16 @@ export const FIGURES = [
   figure('waitP99', ALL, 'minutes', COUNT, 'lower', 'p99 wait'),
   figure('waitMax', ALL, 'minutes', COUNT, 'lower', 'Longest wait', 'Max wait'),
   figure('serviceLevel', ALL, 'share', SHARE, 'higher', 'Service level'),
+  // Beside the waits: a layout that shortens waits by losing customers shows it here.
+  figure('abandonShare', ALL, 'share', SHARE, 'lower', 'Left unserved', 'Left'),
   figure('timeInSystemMean', ALL, 'minutes', COUNT, 'lower', 'Mean time in system', 'In system'),
   figure('queueLengthMean', HALL_AND_PERIOD, 'people', COUNT, 'lower', 'Mean line length', 'Mean line'),
   figure('queueLengthMax', HALL_AND_PERIOD, 'people', COUNT, 'lower', 'Longest line', 'Max line'),
   figure('throughputPerHour', ALL, 'rate', COUNT, 'higher', 'Throughput', 'Per hour'),
   figure('kioskShare', ALL, 'share', SHARE, null, 'Kiosk share'),
   figure('utilization', HALL_AND_PERIOD, 'share', SHARE, null, 'Utilisation', 'Util.', true),
+  figure('availability', HALL_AND_PERIOD, 'share', SHARE, 'higher', 'Availability', 'Avail.', true),
+  figure('interrupted', HALL_AND_PERIOD, 'count', COUNT, 'lower', 'Services interrupted by breakdowns', 'Interrupted'),
   figure('openCounters', ['period'], 'counters', COUNT, null, 'Open counters', 'Open', true),
 ] as const satisfies readonly Figure[];
 

@@ -15,7 +15,8 @@ import { dayPeriods, type DayPeriod } from './periods.js';
 
 export class DayStatistics {
   readonly periodCount: number;
-  // Levels: 0 = people waiting in all lines; 1 + st = busy servers of station st; 1 + S + st = staffed.
+  // Levels: 0 = people waiting in all lines; 1 + st = busy servers of station st (serving, not
+  // broken); 1 + S + st = staffed; 1 + 2S + st = staffed and broken.
   private readonly levels: Levels;
   private readonly stations: number;
   private readonly periodMarks: Float64Array;
@@ -24,12 +25,21 @@ export class DayStatistics {
   private readonly periodQueueMax: Float64Array;
   private queueMax = 0;
   private currentPeriod = 0;
+  /** Services interrupted by a breakdown after warm-up, the day's and each period's (by clock time). */
+  private interruptions = 0;
+  private readonly periodInterruptions: Float64Array;
   /** The whole day: filled at the end from the per-type tallies (their sum), not per customer. */
   private readonly day = new CustomerTally();
   private readonly byType: CustomerTally[] = [];
   private readonly byPeriod: CustomerTally[] = [];
   /** The reported periods (those ending after warm-up); like the keys, fixed for the hall. */
   private readonly reported: DayPeriod[];
+  /**
+   * Per period and station: whether the shift plan opens any counter of it in the period (kiosks
+   * always). A period without one has no utilisation or availability, even if a counter that
+   * closed just before finished its last customer in it: 100% of those few minutes is no figure.
+   */
+  private readonly planned: Uint8Array;
   /** What each figure of the day's row is; fixed for the hall. */
   readonly columns: MetricColumns;
 
@@ -39,15 +49,29 @@ export class DayStatistics {
     periodLength: number,
   ) {
     this.stations = layout.stationCount;
-    this.levels = new Levels(1 + 2 * this.stations);
+    this.levels = new Levels(1 + 3 * this.stations);
     this.periodCount = Math.ceil(model.horizon / periodLength);
     this.periodMarks = new Float64Array((this.periodCount + 1) * this.levels.count);
     this.warmupMark = new Float64Array(this.levels.count);
     this.endMark = new Float64Array(this.levels.count);
     this.periodQueueMax = new Float64Array(this.periodCount);
+    this.periodInterruptions = new Float64Array(this.periodCount);
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
     for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
     this.reported = dayPeriods(model, periodLength);
+    this.planned = new Uint8Array(this.periodCount * this.stations).fill(1);
+    model.groups.forEach((g, st) => {
+      for (let p = 0; p < this.periodCount; p++) {
+        const start = p * periodLength;
+        const end = Math.min(start + periodLength, model.horizon);
+        let open = false;
+        for (let i = 0; i < g.shiftAt.length && !open; i++) {
+          const until = i + 1 < g.shiftAt.length ? g.shiftAt[i + 1] : Infinity;
+          open = g.shiftCount[i] > 0 && g.shiftAt[i] < end && until > start;
+        }
+        this.planned[p * this.stations + st] = open ? 1 : 0;
+      }
+    });
     const groups = Array.from({ length: this.stations }, (_, st) => layout.stationName(st));
     this.columns = {
       metricKeys: figureKeys('hall', groups),
@@ -63,7 +87,9 @@ export class DayStatistics {
     this.periodMarks.fill(0);
     this.warmupMark.fill(0);
     this.periodQueueMax.fill(0);
+    this.periodInterruptions.fill(0);
     this.queueMax = 0;
+    this.interruptions = 0;
     this.currentPeriod = 0;
     this.day.clear();
     for (const t of this.byType) t.clear();
@@ -129,6 +155,19 @@ export class DayStatistics {
     this.levels.change(1 + this.stations + st, now, delta);
   }
 
+  /** Staffed servers of station `st` that are broken change by `delta`. */
+  brokenStaffed(st: number, now: number, delta: number): void {
+    this.levels.change(1 + 2 * this.stations + st, now, delta);
+  }
+
+  /** A breakdown suspended a service in progress. */
+  serviceInterrupted(now: number): void {
+    if (now < this.model.warmup) return;
+    this.interruptions++;
+    const p = this.currentPeriod;
+    if (p < this.periodCount) this.periodInterruptions[p]++;
+  }
+
   /** Clock time reached the start of period `p` (or, for the last mark, the horizon). */
   periodMark(now: number, p: number): void {
     this.levels.snapshot(now, this.periodMarks, p * this.levels.count);
@@ -186,6 +225,7 @@ export class DayStatistics {
       const fromWarmup = start < model.warmup;
       frame.from = fromWarmup ? this.warmupMark : this.periodMarks;
       frame.fromOffset = fromWarmup ? 0 : p * n;
+      frame.period = p;
       frame.toOffset = (p + 1) * n;
       frame.length = stop - Math.max(start, model.warmup);
       frame.tally = this.byPeriod[p];
@@ -203,6 +243,7 @@ export class DayStatistics {
     lineMax: NaN,
     wholeDay: true,
     stationLastEnd: new Float64Array(0),
+    period: 0,
     from: new Float64Array(0),
     fromOffset: 0,
     toOffset: 0,
@@ -259,7 +300,12 @@ export class DayStatistics {
         return hours > 0 ? served / hours : NaN;
       case 'kioskShare':
         return served > 0 ? tally.servedAtKiosk / served : NaN;
+      case 'abandonShare':
+        return tally.arrived > 0 ? (tally.abandoned + tally.balked) / tally.arrived : NaN;
+      case 'interrupted':
+        return this.frame.wholeDay ? this.interruptions : this.periodInterruptions[this.frame.period];
       case 'utilization':
+      case 'availability':
       case 'openCounters':
         throw new Error(`internal: ${key} is a per-group figure`);
       default:
@@ -274,9 +320,17 @@ export class DayStatistics {
     switch (key) {
       case 'utilization': {
         if (frame.wholeDay) return this.dayUtilization(st, frame.stationLastEnd);
+        if (!this.planned[frame.period * sc + st]) return NaN;
         const busy = this.periodMarks[frame.toOffset + 1 + st] - frame.from[frame.fromOffset + 1 + st];
         const staffed = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
         return utilization(busy, staffed);
+      }
+      case 'availability': {
+        if (frame.wholeDay) return this.dayAvailability(st);
+        if (!this.planned[frame.period * sc + st]) return NaN;
+        const broken = this.periodMarks[frame.toOffset + 1 + 2 * sc + st] - frame.from[frame.fromOffset + 1 + 2 * sc + st];
+        const staffed = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
+        return availability(broken, staffed);
       }
       case 'openCounters': {
         const staffedArea = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
@@ -292,10 +346,28 @@ export class DayStatistics {
    * day: the horizon, or with drain its last service if later. Each station ends on its own, so
    * one group's figure does not move when another group's line drains later.
    */
+  /**
+   * A station's availability over the day, from the end of warm-up to the horizon (the last period
+   * mark is a snapshot there). Not to the station's own end, as utilisation: with drain a repair
+   * may come after the last service, and the running areas are exact only up to the last change.
+   */
+  private dayAvailability(st: number): number {
+    const sc = this.stations;
+    const atHorizon = this.periodCount * this.levels.count;
+    const broken = this.periodMarks[atHorizon + 1 + 2 * sc + st] - this.warmupMark[1 + 2 * sc + st];
+    const staffed = this.periodMarks[atHorizon + 1 + sc + st] - this.warmupMark[1 + sc + st];
+    return availability(broken, staffed);
+  }
+
+  /** The end of a station's day: the horizon, or with drain its last service if later. */
+  private stationEnd(st: number, stationLastEnd: Float64Array): number {
+    const horizon = this.model.horizon;
+    return this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
+  }
+
   private dayUtilization(st: number, stationLastEnd: Float64Array): number {
     const sc = this.stations;
-    const horizon = this.model.horizon;
-    const end = this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
+    const end = this.stationEnd(st, stationLastEnd);
     const busy = this.levels.areaAt(1 + st, end) - this.warmupMark[1 + st];
     const staffed = this.levels.areaAt(1 + sc + st, end) - this.warmupMark[1 + sc + st];
     return utilization(busy, staffed);
@@ -312,6 +384,8 @@ interface ScopeFrame {
   /** The whole day (utilisation to each station's own end) rather than one period. */
   wholeDay: boolean;
   stationLastEnd: Float64Array;
+  /** The period being written (its index among all periods). */
+  period: number;
   /** A period's level areas run from `from[fromOffset]` to `periodMarks[toOffset]`, `length` minutes. */
   from: Float64Array;
   fromOffset: number;
@@ -330,6 +404,13 @@ const PERIOD_FIGURES = figuresIn('period');
 /** A figure added to figures/figures.ts without a value here: the compiler sees `key` as never. */
 function unknownFigure(key: never): never {
   throw new Error(`internal: no value written for figure ${String(key)}`);
+}
+
+/** Share of staffed time not broken, NaN when never staffed. */
+function availability(broken: number, staffed: number): number {
+  if (!(staffed > 0)) return NaN;
+  const share = 1 - broken / staffed;
+  return share < 0 && share >= -1e-9 ? 0 : share;
 }
 
 /**

@@ -73,6 +73,7 @@ export abstract class ServerState extends Routing {
       this.staffed[s] = 1;
       accepting++;
       this.stats.staffed(st, now, 1);
+      if (this.broken[s]) this.stats.brokenStaffed(st, now, 1);
       if (!this.broken[s]) {
         this.stationIdle[st]++;
         this.stationAccepting[st] = accepting;
@@ -83,6 +84,7 @@ export abstract class ServerState extends Routing {
       if (!this.staffed[s] || this.closing[s] || this.serving[s] >= 0) continue;
       this.staffed[s] = 0;
       if (!this.broken[s]) this.stationIdle[st]--;
+      else this.stats.brokenStaffed(st, now, -1);
       accepting--;
       this.stats.staffed(st, now, -1);
     }
@@ -99,11 +101,15 @@ export abstract class ServerState extends Routing {
     const now = this.now;
     const st = this.serverStation[s];
     this.broken[s] = 1;
+    if (this.staffed[s]) this.stats.brokenStaffed(st, now, 1);
     const c = this.serving[s];
     if (c >= 0) {
-      // The service in progress is suspended and resumes after the repair.
+      // The service in progress is suspended and resumes after the repair. The counter is not
+      // busy meanwhile: utilisation is time spent serving, and a broken counter serves nobody.
       this.customers.remaining[c] = this.endTime[s] - now;
       this.endToken[s] = -1;
+      this.stats.busy(st, now, -1);
+      this.stats.serviceInterrupted(now);
     } else if (this.staffed[s]) {
       this.stationIdle[st]--;
     }
@@ -115,6 +121,7 @@ export abstract class ServerState extends Routing {
     const now = this.now;
     const st = this.serverStation[s];
     this.broken[s] = 0;
+    if (this.staffed[s]) this.stats.brokenStaffed(st, now, -1);
     if (this.log) this.log.repaired(s, now);
     const next = now + this.breakdownOf(s)!.upTime.sample(this.failureRng[s]);
     if (next < this.model.horizon) this.calendar.schedule(next, FAILURE, s);
@@ -124,6 +131,7 @@ export abstract class ServerState extends Routing {
       this.customers.remaining[c] = NaN;
       this.endTime[s] = now + need;
       this.endToken[s] = this.calendar.schedule(now + need, SERVICE_END, s);
+      this.stats.busy(st, now, 1);
     } else if (this.staffed[s]) {
       this.stationIdle[st]++;
       this.callNext(s);

@@ -82,3 +82,19 @@ export function unionKeys(maps: Iterable<Record<string, unknown>>): string[] {
 export function own<T>(m: Record<string, T>, key: string): T | undefined {
   return Object.hasOwn(m, key) ? m[key] : undefined;
 }
+
+/**
+ * Whether a figure only says "nothing happened" in every scope given: no service interrupted, every
+ * counter available all the time. Such rows and columns are left out of the human-readable
+ * reports (a hall without breakdowns would get a row of zeros and a column of 100% per group);
+ * JSON and CSV keep every figure.
+ */
+export function saysNothing(key: string, scopes: Iterable<Record<string, Summary>>): boolean {
+  const idle = key === 'interrupted' ? 0 : key.startsWith('availability.') ? 1 : null;
+  if (idle === null) return false;
+  for (const m of scopes) {
+    const s = own(m, key);
+    if (s && Number.isFinite(s.mean) && s.mean !== idle) return false;
+  }
+  return true;
+}

@@ -5,14 +5,14 @@
  * a fact when the replications cannot tell it from noise.
  */
 import type { Comparison, Result } from '../runner/result.js';
-import { labelOf, own, summarySegments, unionKeys } from './common.js';
+import { labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
 import { NO_VALUE } from './format.js';
 import { describeMetric, formatChange, groupOf, type MetricInfo } from './metrics.js';
 
 /** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
-const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandoned', 'balked'];
-const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare'];
+const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned', 'balked'];
+const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare', 'interrupted'];
 
 export const LEGEND = [
   '± half-width of the 95% confidence interval over replications (percentage points for shares).',
@@ -29,11 +29,16 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
   const present = unionKeys(result.variants.map((v) => v.metrics));
   const has = new Set(present);
   // Balking is often not configured; a row of zeros would only push the others apart.
+  // Nor are breakdowns: no interruptions and full availability say nothing.
+  const everyVariant = result.variants.map((v) => v.metrics);
   const shown = (k: string) =>
-    has.has(k) && (k !== 'balked' || result.variants.some((v) => (own(v.metrics, k)?.mean ?? 0) !== 0));
+    has.has(k) &&
+    (k !== 'balked' || result.variants.some((v) => (own(v.metrics, k)?.mean ?? 0) !== 0)) &&
+    !saysNothing(k, everyVariant);
   const keys = [
     ...BEFORE_UTILISATION.filter(shown),
     ...present.filter((k) => groupOf(k, 'utilization') !== null),
+    ...present.filter((k) => groupOf(k, 'availability') !== null && shown(k)),
     ...AFTER_UTILISATION.filter(shown),
   ];
   const comparisons = new Map<string, Comparison>();

@@ -106,7 +106,9 @@ export const NO_INTERVAL = 'n/a';
 export function formatHalfWidth(s: Summary, kind: MetricKind): string {
   if (!Number.isFinite(s.mean)) return '';
   if (s.ci95 === null) return NO_INTERVAL;
-  const half = (s.ci95[1] - s.ci95[0]) / 2;
+  // The wider side: an interval clipped to the figure's range (a share at most 100%) is no
+  // narrower for it, so the `±` is the t half-width, not half of what is left after clipping.
+  const half = Math.max(s.mean - s.ci95[0], s.ci95[1] - s.mean);
   if (!Number.isFinite(half)) return '';
   const text = kind === 'share' ? fixed(half * 100, 1) : kind === 'count' ? fixed(half, 1) : formatBare(half, kind);
   return `±${text}`;

@@ -4,7 +4,7 @@
  * where a planner finds *who* waits and *when*.
  */
 import type { MetricSummaries, Result, VariantResult } from '../runner/result.js';
-import { labelOf, meanText, own, summarySegments, unionKeys } from './common.js';
+import { labelOf, meanText, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
 import { describeMetric, groupOf, isKnownMetric, isPerGroup } from './metrics.js';
@@ -41,6 +41,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
     const keys = unionKeys(rows.map(([, m]) => m));
     const groups = [
       ...keys.filter((k) => groupOf(k, 'utilization') !== null),
+      ...keys.filter((k) => groupOf(k, 'availability') !== null && !saysNothing(k, rows.map(([, m]) => m))),
       ...keys.filter((k) => groupOf(k, 'openCounters') !== null),
     ];
     blocks.push(
@@ -58,7 +59,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
 /** Every overall figure except utilisation, in the simulator's order, as `label  value ±half`. */
 function keyFigures(result: Result, variant: VariantResult): TableBlock {
   const rows: Cell[][] = Object.entries(variant.metrics)
-    .filter(([key]) => !isPerGroup(key))
+    .filter(([key]) => !isPerGroup(key) && !saysNothing(key, [variant.metrics]))
     .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, describeMetric(key), true)]);
   return {
     kind: 'table',
@@ -72,19 +73,28 @@ function keyFigures(result: Result, variant: VariantResult): TableBlock {
   };
 }
 
-/** Share of time each counter group (and the kiosks) was busy; none measured, no block. */
+/**
+ * Share of staffed time each counter group (and the kiosks) spent serving, then, where breakdowns
+ * took any of it, the share of staffed time not broken; none measured, no block.
+ */
 function utilisation(variant: VariantResult): TableBlock | null {
   const rows: Cell[][] = [];
+  let broken = false;
   for (const [key, s] of Object.entries(variant.metrics)) {
     const util = groupOf(key, 'utilization');
-    if (util === null && groupOf(key, 'openCounters') === null) continue;
-    const label = util ?? describeMetric(key).label;
+    const available = groupOf(key, 'availability');
+    if (util === null && available === null && groupOf(key, 'openCounters') === null) continue;
+    if (available !== null && saysNothing(key, [variant.metrics])) continue;
+    broken ||= available !== null;
+    const label = util ?? (available !== null ? `${available} available` : describeMetric(key).label);
     rows.push([label, summarySegments(s, describeMetric(key), true)]);
   }
   if (rows.length === 0) return null;
   return {
     kind: 'table',
-    title: 'Utilisation (share of staffed time busy)',
+    title: broken
+      ? 'Utilisation (share of staffed time serving; a broken counter is not busy) and availability (share of staffed time not broken)'
+      : 'Utilisation (share of staffed time busy)',
     columns: [
       { header: 'Counters', align: 'left' },
       { header: 'Mean ±95% CI', align: 'left' },

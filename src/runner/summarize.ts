@@ -2,6 +2,7 @@
  * Turns the replications of one variant into its summaries: each metric's mean, sd and Student-t
  * 95% interval over replications.
  */
+import { figureOf } from '../figures/figures.js';
 import { summaryOf } from '../stats/summary.js';
 import { Tally } from '../stats/tally.js';
 import type { MetricTable } from './metric-table.js';
@@ -36,13 +37,27 @@ function summarizeColumns(table: MetricTable): Summary[] {
   return tallies.map(summaryOf);
 }
 
-/** Summaries of the block of columns from `first`, one per key. */
+/** Summaries of the block of columns from `first`, one per key, each interval within its figure's range. */
 function block(all: Summary[], first: number, keys: string[]): MetricSummaries {
   const out: MetricSummaries = {};
   keys.forEach((key, i) => {
-    out[key] = all[first + i];
+    out[key] = withinRange(key, all[first + i]);
   });
   return out;
+}
+
+/**
+ * The summary with its interval clipped to the figure's own range (figures/figures.ts): a service
+ * level of 99% ± 2 pts is at most 100%, open counters are never below 0. The t-interval is
+ * symmetric and knows no bounds; the figure does (SCENARIO.md, December 2026). Unknown keys keep
+ * their interval as it is.
+ */
+export function withinRange(key: string, s: Summary): Summary {
+  const range = figureOf(key)?.figure.range;
+  if (!range || s.ci95 === null) return s;
+  const [lo, hi] = s.ci95;
+  const clipped: [number, number] = [Math.max(range[0], lo), Math.min(range[1], hi)];
+  return clipped[0] === lo && clipped[1] === hi ? s : { ...s, ci95: clipped };
 }
 
 export function summarizeVariant(name: string, table: MetricTable, periods: PeriodInfo[], keepSamples: boolean): VariantResult {

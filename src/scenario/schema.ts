@@ -258,12 +258,12 @@ const durationOrDistribution = (description: string) =>
 
 export const breakdownSchema = z
   .strictObject({
-    mtbf: durationOrDistribution('Time in operation between failures (mean time between failures): minutes (exponential with that mean) or a distribution.'),
+    mtbf: durationOrDistribution('Up time between failures (mean time between failures): minutes (exponential with that mean) or a distribution. The failure clock runs in calendar time from the opening and from each repair, whether the counter is serving, idle or closed.'),
     repair: durationOrDistribution('Time to repair: minutes (exponential with that mean) or a distribution.'),
   })
   .meta({
     id: 'Breakdown',
-    description: 'Equipment failures: each counter or kiosk fails after `mtbf` of operation and is back after `repair`. A customer in service when it fails resumes after the repair.',
+    description: 'Equipment failures: each counter or kiosk fails `mtbf` after the opening or its last repair (calendar time) and is back after `repair`. A customer in service when it fails resumes after the repair. Reported: `availability` (share of staffed time not broken), `interrupted` (services suspended by a failure); `utilization` counts serving time only, so a broken counter holding a customer is not busy.',
   });
 
 export const balkSchema = z
@@ -484,12 +484,12 @@ export const scenarioSchema = z
     }),
     warmup: timeSchema.default(0).meta({ description: 'Time at the start excluded from statistics. Default 0.' }),
     replications: expecting(z.number().int().min(1).max(MAX_REPLICATIONS), 'a whole number >= 1').default(10).meta({
-      description: 'Independent simulated days. Default 10.',
+      description: 'Independent simulated days. Default 10; -n overrides, --max-replications caps. Below 2 a figure has no spread: sd and ci95 are null and nothing is significant. In a comparison of several files the first file\'s holds for all.',
     }),
     seed: expecting(z.number().int().min(0), 'a whole number >= 0').default(1).meta({
-      description: 'Random seed: the same file and seed give the same numbers. Default 1.',
+      description: 'Random seed: the same file and seed give the same numbers. Default 1. In a comparison of several files the first file\'s holds for all (common random numbers); a variant cannot change it.',
     }),
-    waitTarget: minutes('nonnegative', 'Service level target: the share of customers served within this wait is reported as serviceLevel. Default 10.').default(
+    waitTarget: minutes('nonnegative', 'Service level target: the share of customers served within this wait is reported as serviceLevel. Default 10. In a comparison every alternative is judged at the baseline\'s (the first file\'s) target: another target in a later file or a variant is replaced, with a warning.').default(
       DEFAULT_WAIT_TARGET,
     ),
     period: minutes('positive', 'Length of a report period (byPeriod) in minutes. Default 60; the --period option overrides.').default(DEFAULT_PERIOD),

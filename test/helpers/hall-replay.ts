@@ -177,8 +177,11 @@ export interface HallReplay {
   routing: string[];
   visits: VisitReplay[];
   waiting: StepFunction;
+  /** Servers serving and not broken (a service suspended by a breakdown is not busy). */
   busy: StepFunction[];
   staffed: StepFunction[];
+  /** Servers staffed and broken. */
+  broken: StepFunction[];
 }
 
 /** A visit's step list in a readable form for messages: `arrived@1.5 joined(L0)@1.5 ...`. */
@@ -218,6 +221,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   const busy = layout.stationSize.map(() => new StepFunction());
   const lastFinish = layout.stationSize.map(() => 0);
   const staffed = layout.stationSize.map(() => new StepFunction());
+  const broken = layout.stationSize.map(() => new StepFunction());
 
   const visits: VisitReplay[] = recorder.visits.map(() => ({
     stretches: 0,
@@ -241,6 +245,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   const setStaffed = (s: number, on: boolean, t: number) => {
     staffedS[s] = on ? 1 : 0;
     staffed[serverStation[s]].change(t, on ? 1 : -1);
+    if (brokenS[s]) broken[serverStation[s]].change(t, on ? 1 : -1);
   };
 
   // The shift plan, applied by the documented rule.
@@ -538,7 +543,9 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
           const c = servingS[s];
           if (s < counterCount) visits[c].counterWork += t - workFrom[s];
           else visits[c].kioskWork += t - workFrom[s];
+          busy[serverStation[s]].change(t, -1);
         }
+        if (staffedS[s]) broken[serverStation[s]].change(t, 1);
         brokenS[s] = 1;
         break;
       }
@@ -547,6 +554,8 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
         if (!brokenS[s]) servers.push(`server ${s} was repaired at ${t} without being broken`);
         brokenS[s] = 0;
         workFrom[s] = t;
+        if (servingS[s] >= 0) busy[serverStation[s]].change(t, 1);
+        if (staffedS[s]) broken[serverStation[s]].change(t, -1);
         break;
       }
     }
@@ -563,7 +572,7 @@ export function replayHall(model: Model, recorder: VisitRecorder): HallReplay {
   });
   checkGrammar(model, recorder, layout, grammar);
   const stationEnd = lastFinish.map((last) => (model.drain ? Math.max(model.horizon, last) : model.horizon));
-  return { layout, end, stationEnd, servers, lines, grammar, idle, balking, routing, visits, waiting, busy, staffed };
+  return { layout, end, stationEnd, servers, lines, grammar, idle, balking, routing, visits, waiting, busy, staffed, broken };
 }
 
 /** The chance that a customer of a balking type leaves on seeing `seen` waiting. */

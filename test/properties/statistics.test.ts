@@ -64,10 +64,12 @@ function scopes(day: Day): Array<{ name: string; metrics: MetricValues; mine: Re
 }
 
 describe('utilisation and quantiles', () => {
-  it("utilisation is busy time over staffed time of each group and of the kiosks over the station's day, and lies in [0, 1]", () => {
+  it("utilisation is serving (not broken) time over staffed time, availability unbroken over staffed time, of each group and of the kiosks over the station's day, in [0, 1]", () => {
     // Why: a counter is busy only while staffed (a closing counter stays staffed until its customer
-    // leaves), so busy time never exceeds staffed time. A station's day ends at the horizon, or with
-    // drain at its own last service if later.
+    // leaves), so busy time never exceeds staffed time; a broken counter is not busy, even while it
+    // holds a suspended customer. A station's day ends at the horizon, or with drain at its own last
+    // service if later. Availability is the staffed time not broken over the staffed time, from the
+    // end of warm-up to the horizon.
     fc.assert(
       fc.property(hallArb(), (hall) => {
         const day = runDay(hall);
@@ -78,6 +80,11 @@ describe('utilisation and quantiles', () => {
           const busy = replay.busy[st].integral(model.warmup, replay.stationEnd[st]);
           const staffed = replay.staffed[st].integral(model.warmup, replay.stationEnd[st]);
           expectClose(`utilization.${name}`, reported, staffed > 0 ? busy / staffed : NaN);
+          const broken = replay.broken[st].integral(model.warmup, model.horizon);
+          const staffedDay = replay.staffed[st].integral(model.warmup, model.horizon);
+          expectClose(`availability.${name}`, day.result.metrics[`availability.${name}`], staffedDay > 0 ? 1 - broken / staffedDay : NaN);
+          const busyDay = replay.busy[st].integral(model.warmup, model.horizon);
+          expect(busyDay + broken, `busy + broken time of ${name}`).toBeLessThanOrEqual(staffedDay * (1 + 1e-9) + 1e-9);
           if (!Number.isNaN(reported)) {
             expect(reported).toBeGreaterThanOrEqual(0);
             expect(reported).toBeLessThanOrEqual(1);

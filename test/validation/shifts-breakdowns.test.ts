@@ -16,10 +16,14 @@
  * exponential time of mean 1/β; the service in progress resumes after the repair.
  * - Availability: the counter is broken a share α/(α + β) of the time, i.e. up mtbf/(mtbf + repair).
  * - A broken counter starts and finishes nobody's service.
- * - Utilisation (busy time, suspended services included, over staffed time): each service occupies
- *   the counter for S plus the repairs of the failures during S, Poisson(α·S) of them, so
- *   E[occupation] = E[S]·(1 + α/β) = E[S]/a with a = β/(α + β), and by Little on the counter the
- *   utilisation is λ·E[S]/a.
+ * - Utilisation (time spent serving over staffed time; a broken counter is not busy, even while it
+ *   holds a suspended customer): every customer needs E[S] of working time, so it is λ·E[S],
+ *   whatever the breakdowns (as long as the counter keeps up). The counter's occupation, service
+ *   plus the repairs during it, is E[S]/a with a = β/(α + β): that was the old, inflated figure.
+ * - Availability: the share of staffed time not broken, a = β/(α + β).
+ * - Services interrupted: the failure clock runs in calendar time while the counter is up (idle,
+ *   busy or closed), so failures come at rate α over the up time and, being memoryless, find the
+ *   counter busy in the share of up time it serves: α·λ·E[S] interruptions a minute.
  * - Mean time in system: the chain on (n, up/down) solves with generating functions (derivation in
  *   the test below); with D = μ − λ/a,
  *     L = λ·(1 + α(λ + β)/β²)/D + α·a·λ/β²,   T = L/λ,
@@ -205,8 +209,14 @@ describe('M/M/1 with breakdowns (failures idle or busy, preemptive-resume repair
     expect(stepsWhileBroken).toEqual(runs.map(() => 0));
     expect(log.failures).toBeGreaterThan(0);
   });
-  it('utilisation is λ·E[S]/availability (a suspended service keeps the counter busy)', () =>
-    expectInside('utilization', day('utilization.desk'), (lambda / mu) / a));
+  it('utilisation is λ·E[S]: a broken counter is not busy, even holding a suspended customer', () =>
+    expectInside('utilization', day('utilization.desk'), lambda / mu));
+  it('services interrupted by breakdowns: α·λ·E[S] a minute', () =>
+    expectInside('interrupted', day('interrupted'), alpha * (lambda / mu) * (horizon - warmup)));
+  it('availability is mtbf/(mtbf + repair), and equals 1 − the broken share recorded visit by visit', () => {
+    expectInside('availability', day('availability.desk'), a);
+    runs.forEach((run, r) => expect(run.metrics['availability.desk']).toBeCloseTo(1 - brokenShare[r], 9));
+  });
   it('mean time in system matches the (n, up/down) chain', () =>
     expectInside('timeInSystemMean', day('timeInSystemMean'), timeInSystem));
   it('mean time in line is T − E[S]/availability', () => expectInside('waitMean', day('waitMean'), timeInSystem - 1 / mu / a));
