@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
+import { renderStaffing } from '../../src/report/staffing.js';
 import { staff } from '../../src/staffing/staff.js';
 import { TEST_SEED } from '../helpers/seed.js';
 
@@ -22,5 +23,15 @@ describe('staffing two groups that share a type', () => {
     const tried = result.minimality.filter((c) => c.counters !== null);
     expect(tried).toHaveLength(result.periods.reduce((n, p) => n + (p.required.front > 0 ? 1 : 0) + (p.required.back > 0 ? 1 : 0), 0));
     for (const c of tried) expect(c.missed, `${c.group} at ${c.clock}`).not.toBeNull();
+
+    // Every format shows the two groups; the table and Markdown add each group's own customers.
+    const csv = renderStaffing(result, 'csv').split('\n');
+    expect(csv[0]).toBe('plan,period,group,figure,statistic,value');
+    expect(csv).toContain(`required,09:00-10:00,back,counters,value,${result.periods[0].required.back}`);
+    for (const format of ['table', 'markdown'] as const) {
+      const text = renderStaffing(result, format);
+      expect(text).toContain("Each group's own customers");
+      expect(text).toMatch(/front required.*back required/);
+    }
   });
 });
