@@ -9,6 +9,7 @@ import { runStudy, type StudyOptions } from '../runner/study.js';
 import type { Alternative } from '../runner/study.js';
 import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
+import { horizonMinutes, periodProblem } from '../scenario/semantics.js';
 import { applyVariant } from '../scenario/variants.js';
 import { checkStudyArgs, reportFormat, type StudyArgs } from './options.js';
 import { checkOutputTarget, OutputFile, sameFile, writeOutput, writeStdout, type OutputTarget } from './output.js';
@@ -59,6 +60,12 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     period: checked.period ?? first.period ?? 60,
   };
   const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode), settings);
+  if (checked.period !== undefined) {
+    for (const alternative of alternatives) {
+      const problem = periodProblem(checked.period, horizonMinutes(alternative.scenario));
+      if (problem) throw new UsageError(`--period: found ${checked.period}; expected ${problem}`);
+    }
+  }
   const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
   const options: StudyOptions = {
     ...settings,

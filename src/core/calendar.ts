@@ -25,6 +25,9 @@
 /** Keys of one rank span 2^40 sequence numbers. */
 const RANK_SPAN = 2 ** 40;
 
+/** The largest target an event can carry: `code >> 4` reads back 27 bits and a sign. */
+export const MAX_TARGET = 2 ** 27 - 1;
+
 export class EventCalendar {
   /** Entries of three numbers each: time, key (rank * RANK_SPAN + sequence), code (target * 16 + kind). */
   private heap: Float64Array;
@@ -97,6 +100,8 @@ export class EventCalendar {
 
   /** Schedules an event and returns its key (its cancellation token). */
   schedule(time: number, kind: number, target: number): number {
+    // The packed code keeps 27 bits of target: a larger one would come back as another target.
+    if (target > MAX_TARGET) throw new RangeError(`internal: event target ${target} does not fit the calendar (at most ${MAX_TARGET})`);
     if (3 * this.count === this.heap.length) this.grow();
     const seq = this.rankBase[kind] + this.nextSeq++;
     const heap = this.heap;

@@ -125,7 +125,7 @@ export class FrontDesk extends Visits {
       const plan = model.groups[g];
       this.setStaffing(g, plan.shiftCount[0]);
       for (let i = 1; i < plan.shiftAt.length; i++) {
-        if (plan.shiftAt[i] < model.horizon) calendar.schedule(plan.shiftAt[i], SHIFT, g * 65536 + i);
+        if (plan.shiftAt[i] < model.horizon) calendar.schedule(plan.shiftAt[i], SHIFT, i * this.model.groups.length + g);
       }
     }
     if (model.kiosks) this.setStaffing(this.kioskStation, model.kiosks.count);

@@ -47,8 +47,10 @@ export abstract class ServerState extends Routing {
   }
 
   protected onShiftChange(code: number): void {
-    const g = Math.floor(code / 65536);
-    const step = code % 65536;
+    // Step-major (step × groups + group): a hall of thousands of groups fits the calendar's target.
+    const groups = this.model.groups.length;
+    const g = code % groups;
+    const step = Math.floor(code / groups);
     this.setStaffing(g, this.model.groups[g].shiftCount[step]);
   }
 

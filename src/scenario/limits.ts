@@ -38,3 +38,26 @@ export const MAX_TRACE_ROWS = 40_000_000;
  * every list multiplies, so a typo can ask for millions.
  */
 export const MAX_GRID_VARIANTS = 10_000;
+
+/**
+ * Booked visits a day (slots × perSlot). The appointment times are laid out when a day starts, so
+ * `every: 1e-9` would ask for billions of them (V8 died with a fatal error); a million booked
+ * visits in a day is already far beyond any front desk.
+ */
+export const MAX_BOOKED = 1_000_000;
+
+/**
+ * Periods of the by-period report: each period keeps its own tallies and a wait histogram (~23 kB)
+ * in every replication, and ~40 figures in each replication's row. `period: 1e-9` asked for an
+ * impossible typed array; 10,000 periods (a week of minutes, a year of hours) is plenty.
+ */
+export const MAX_PERIODS = 10_000;
+
+/** The shortest report period: finer than a minute no planner reads, and it multiplies the periods. */
+export const MIN_PERIOD = 1;
+
+/**
+ * Counters and kiosks of a hall in all (every group at its largest staffing): the event calendar
+ * packs a server's number with the event kind (core/calendar.ts), and each server has its arrays.
+ */
+export const MAX_SERVERS = 100_000;

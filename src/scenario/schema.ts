@@ -383,7 +383,7 @@ export const arrivalsSchema = z
 
 export const appointmentsSchema = z
   .strictObject({
-    every: minutes('positive', 'Minutes between slots.'),
+    every: minutes('positive', 'Minutes between slots; at most 1,000,000 booked visits (slots × perSlot) a day.'),
     perSlot: count('Customers booked per slot.', 1),
     noShow: fraction('Share of booked customers who do not come.'),
     punctuality: offsetDistributionSchema
@@ -492,7 +492,7 @@ export const scenarioSchema = z
     waitTarget: minutes('nonnegative', 'Service level target: the share of customers served within this wait is reported as serviceLevel. Default 10. In a comparison every alternative is judged at the baseline\'s (the first file\'s) target: another target in a later file or a variant is replaced, with a warning.').default(
       DEFAULT_WAIT_TARGET,
     ),
-    period: minutes('positive', 'Length of a report period (byPeriod) in minutes. Default 60; the --period option overrides.').default(DEFAULT_PERIOD),
+    period: minutes('positive', 'Length of a report period (byPeriod) in minutes, at least 1, and at most 10,000 periods in the horizon. Default 60; the --period option overrides.').default(DEFAULT_PERIOD),
     arrivals: arrivalsSchema,
     appointments: appointmentsSchema.optional(),
     types: z

@@ -5,6 +5,7 @@
  */
 import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
 import type { Scenario, Staffing } from './schema.js';
+import { MAX_BOOKED, MAX_PERIODS, MAX_SERVERS, MIN_PERIOD } from './limits.js';
 import { formatClock, parseClock, toMinutes, type TimeValue } from './time.js';
 
 interface Problem {
@@ -62,6 +63,28 @@ function checkSteps(
     }
     previous = at;
   });
+}
+
+/**
+ * The report period against the day: at least MIN_PERIOD minutes and at most MAX_PERIODS periods
+ * (each keeps tallies and a histogram per replication). Shared with the CLI's --period.
+ */
+export function periodProblem(period: number, horizon: number): string | null {
+  if (period < MIN_PERIOD) return `at least ${MIN_PERIOD} minute`;
+  if (Math.ceil(horizon / period) > MAX_PERIODS) {
+    return `at least ${Number((horizon / MAX_PERIODS).toPrecision(3))} minutes for a horizon of ${horizon} minutes (at most ${MAX_PERIODS.toLocaleString('en-US')} periods)`;
+  }
+  return null;
+}
+
+/** The horizon of a validated scenario in minutes from opening. */
+export function horizonMinutes(scenario: Scenario): number {
+  return toMinutes(scenario.horizon, parseClock(scenario.open) ?? 0);
+}
+
+function checkPeriod(period: number, horizon: number, path: (string | number)[], findings: Findings): void {
+  const problem = periodProblem(period, horizon);
+  if (problem) findings.add(path, String(period), problem);
 }
 
 /** Throws a ScenarioError for the first problem the schema could not see. */
@@ -132,8 +155,26 @@ export function checkSemantics(scenario: Scenario, file: string): void {
     }
   }
 
+  // Sizes that a day must lay out in memory (limits.ts): refused here, so validate and run agree.
+  const servers =
+    Object.values(scenario.counters).reduce((n, g) => n + (Array.isArray(g.staff) ? Math.max(0, ...g.staff.map((s) => s.count)) : g.staff), 0) +
+    (scenario.kiosks?.count ?? 0);
+  if (servers > MAX_SERVERS) {
+    findings.add(['counters'], `${servers.toLocaleString('en-US')} counters and kiosks at their largest`, `at most ${MAX_SERVERS.toLocaleString('en-US')} in a hall`);
+  }
+  if (horizon > 0) checkPeriod(scenario.period, horizon, ['period'], findings);
+
   if (scenario.appointments) {
-    const { type, start } = scenario.appointments;
+    const { type, start, every, perSlot } = scenario.appointments;
+    const slots = Math.ceil((horizon - Math.max(0, toMinutes(start, openClock))) / every);
+    if (horizon > 0 && slots * perSlot > MAX_BOOKED) {
+      const fewest = (Math.max(0, horizon - Math.max(0, toMinutes(start, openClock))) * perSlot) / MAX_BOOKED;
+      findings.add(
+        ['appointments', 'every'],
+        `${every} (${(slots * perSlot).toLocaleString('en-US')} booked visits a day)`,
+        `at most ${MAX_BOOKED.toLocaleString('en-US')} booked visits a day: every >= ${Number(fewest.toPrecision(3))} minutes with perSlot ${perSlot}`,
+      );
+    }
     if (type !== undefined && !Object.prototype.hasOwnProperty.call(scenario.types, type)) {
       findings.add(['appointments', 'type'], describeFound(type), typeExpected(type));
     }
