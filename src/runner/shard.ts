@@ -14,6 +14,7 @@
  * intervals of all replications so far, which no shard sees.
  */
 import { createHash } from 'node:crypto';
+import { endianness } from 'node:os';
 import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import { MetricTable } from './metric-table.js';
 import type { Result } from './result.js';
@@ -98,8 +99,14 @@ export function partManifest(identity: PartIdentity): PartManifest {
 const FORMAT = 'frontdesk-part';
 const FORMAT_VERSION = 1;
 
-/** Packed rows as base64 of little-endian doubles: exact (NaN included), and a quarter the size of JSON numbers. */
+/**
+ * Packed rows as base64 of little-endian doubles: exact (NaN included), a quarter the size of JSON
+ * numbers, and on a little-endian machine (all common ones) a view of the rows, not a copy per number.
+ */
+const LITTLE_ENDIAN = endianness() === 'LE';
+
 function encodeRows(values: Float64Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const bytes = Buffer.alloc(values.length * 8);
   for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i], i * 8);
   return bytes.toString('base64');
@@ -109,7 +116,8 @@ function decodeRows(text: string, length: number): Float64Array | null {
   const bytes = Buffer.from(text, 'base64');
   if (bytes.length !== length * 8) return null;
   const values = new Float64Array(length);
-  for (let i = 0; i < length; i++) values[i] = bytes.readDoubleLE(i * 8);
+  if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(bytes);
+  else for (let i = 0; i < length; i++) values[i] = bytes.readDoubleLE(i * 8);
   return values;
 }
 
