@@ -17,6 +17,8 @@
  * - load: loading a 1,000-combination grid and a file of 4,000 listed variants (bench/grid-load.ts).
  * - staff-bank, staff-hall: `frontdesk staff` on the bundled example and a 12-hour, 4-group hall,
  *   with the days the search simulated (bench/staffing.ts).
+ * - shards: the sweep with 1,000 replications (quick: 100) as 2 shards side by side + merge, against
+ *   one process (bench/shards.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,7 @@ import type { CaseFigures } from './case.js';
 import { benchFit } from './fit-log.js';
 import { benchLoading } from './grid-load.js';
 import { benchStaffing } from './staffing.js';
+import { benchShards } from './shards.js';
 
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 1 : 3;
@@ -144,6 +147,9 @@ if (!quick) sweep('sweep-large', 1000, '');
 
 // loading many variants (bench/grid-load.ts)
 benchLoading({ repeats, log, write });
+
+// shards side by side against one process (bench/shards.ts)
+await benchShards({ repeats, log, write }, quick ? 100 : 1000);
 
 // fitting a ticket log (bench/fit-log.ts)
 benchFit({ repeats, log, write });
