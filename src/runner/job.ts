@@ -1,11 +1,12 @@
 /**
  * A batch of replications of one scenario: the unit of work a worker thread receives. It carries
  * the validated scenario (plain data, so it crosses thread boundaries) rather than the compiled
- * Model, whose distributions are class instances; each worker compiles it itself.
+ * Model, whose distributions are class instances; each thread compiles it once per alternative
+ * of a study (compiled.ts).
  */
 import { FrontDesk } from '../model/front-desk.js';
-import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
+import { compiledModel, type CompileKey } from './compiled.js';
 import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import { VisitTrace } from './visit-trace.js';
 
@@ -21,6 +22,8 @@ export interface ReplicationJob {
   count: number;
   /** When set, also record the per-customer trace, with this variant name in each row. */
   traceAs?: string;
+  /** The study and alternative this batch belongs to: its thread compiles the scenario once for them. Without it, every batch compiles. */
+  compileKey?: CompileKey;
 }
 
 export interface JobResult {
@@ -46,7 +49,7 @@ export function runJob(job: ReplicationJob): JobResult {
  * Ctrl-C and the progress bar are served even in a long batch.
  */
 export function* replicationSteps(job: ReplicationJob): Generator<number, JobResult> {
-  const model = compileScenario(job.scenario, { baseDir: job.baseDir });
+  const model = compiledModel(job.scenario, job.baseDir, job.compileKey);
   const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
   const desk = new FrontDesk(model, job.period, trace);
   const columns = desk.columns;

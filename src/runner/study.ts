@@ -5,10 +5,10 @@
  */
 import type { Model } from '../model/model.js';
 import { dayPeriods } from '../model/periods.js';
-import { compileScenario } from '../scenario/compile.js';
 import type { Scenario } from '../scenario/schema.js';
 import { clockLabel } from '../scenario/time.js';
 import { halfWidth, summarize } from '../stats/summary.js';
+import { compiledModel, forgetStudy, newStudyNumber } from './compiled.js';
 import { batches, ReplicationPool } from './pool.js';
 import { pairedComparisons } from './paired.js';
 import { MetricTable } from './metric-table.js';
@@ -78,6 +78,7 @@ const THREADS_PAY_OFF_SECONDS = 0.8;
 const PROBE_SECONDS = 0.25;
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
+  const study = newStudyNumber();
   const inThread = new ReplicationPool(1);
   let pool = inThread;
   try {
@@ -90,7 +91,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       done += count;
       options.onProgress?.(done, planned);
     };
-    const extendBy = (on: ReplicationPool, rounds: number) => extend(on, alternatives, samples, traces, options, rounds, progress);
+    const extendBy = (on: ReplicationPool, rounds: number) => extend(on, study, alternatives, samples, traces, options, rounds, progress);
     const left = () => first - replicationsDone(samples);
     // Rounds in this thread say how long the rest will take. Which thread runs a replication
     // never changes its numbers, so this decides speed only.
@@ -116,7 +117,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       }
     }
     if (options.trace) for (const rows of traces) options.trace.push(...rows);
-    const result = assemble(title, alternatives, samples, options);
+    const result = assemble(title, study, alternatives, samples, options);
     if (options.precision !== undefined) {
       const max = options.maxReplications ?? 1000;
       const have = replicationsDone(samples);
@@ -127,6 +128,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
     }
     return result;
   } finally {
+    forgetStudy(study);
     await pool.close();
   }
 }
@@ -151,6 +153,7 @@ async function secondsPerRound(runRounds: (rounds: number) => Promise<void>, rou
 /** Adds `count` replications to every alternative, continuing their replication numbering. */
 async function extend(
   pool: ReplicationPool,
+  study: number,
   alternatives: Alternative[],
   samples: Samples,
   traces: string[][],
@@ -171,6 +174,7 @@ async function extend(
         first,
         count,
         ...(options.trace ? { traceAs: alt.name } : {}),
+        compileKey: { study, alternative: a },
       },
     };
   });
@@ -220,8 +224,8 @@ function replicationsForPrecision(samples: Samples, precision: number, have: num
   return wanted;
 }
 
-function assemble(title: string, alternatives: Alternative[], samples: Samples, options: StudyOptions): Result {
-  return resultOf(studyFrame(title, alternatives, options), samples as MetricTable[], options.keepSamples);
+function assemble(title: string, study: number, alternatives: Alternative[], samples: Samples, options: StudyOptions): Result {
+  return resultOf(studyFrame(title, alternatives, options, study), samples as MetricTable[], options.keepSamples);
 }
 
 /**
@@ -239,8 +243,14 @@ export interface StudyFrame {
   warnings: string[];
 }
 
-export function studyFrame(title: string, alternatives: Alternative[], options: Pick<StudyOptions, 'seed' | 'period' | 'warnings'>): StudyFrame {
-  const models = alternatives.map((alt) => compileScenario(alt.scenario, { baseDir: alt.baseDir }));
+/** @param study the study whose models this thread compiled already (compiled.ts); without it, compiled afresh. */
+export function studyFrame(
+  title: string,
+  alternatives: Alternative[],
+  options: Pick<StudyOptions, 'seed' | 'period' | 'warnings'>,
+  study?: number,
+): StudyFrame {
+  const models = alternatives.map((alt, a) => compiledModel(alt.scenario, alt.baseDir, study === undefined ? undefined : { study, alternative: a }));
   return {
     title,
     seed: options.seed,
