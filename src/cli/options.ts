@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
 import { defaultWorkers } from '../runner/pool.js';
 import { parseShard, type Shard } from '../runner/shard.js';
+import { MAX_REPLICATIONS } from '../scenario/limits.js';
 import { UsageError } from './usage-error.js';
 
 export interface StudyArgs {
@@ -76,10 +77,10 @@ export interface CheckedStudyArgs {
 
 export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
   const checked: CheckedStudyArgs = {
-    replications: wholeNumber('replications', args.replications, 1, 1_000_000),
+    replications: wholeNumber('replications', args.replications, 1, MAX_REPLICATIONS),
     seed: wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
     workers: wholeNumber('workers', args.workers, 1, 1024) ?? defaultWorkers(),
-    maxReplications: wholeNumber('max-replications', args['max-replications'], 2, 1_000_000),
+    maxReplications: wholeNumber('max-replications', args['max-replications'], 2, MAX_REPLICATIONS),
   };
   if (checked.replications !== undefined && checked.maxReplications !== undefined && checked.replications > checked.maxReplications) {
     throw new UsageError(

@@ -55,9 +55,10 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
   const first = loaded[0].scenario;
   const settings = {
     // A --max-replications below the file's replications caps them (runStudy); below -n it is refused (checkStudyArgs).
-    replications: checked.replications ?? first.replications ?? 10,
-    seed: checked.seed ?? first.seed ?? 1,
-    period: checked.period ?? first.period ?? 60,
+    // The file's values carry the schema's defaults (10, 1, 60) when it leaves them out.
+    replications: checked.replications ?? first.replications,
+    seed: checked.seed ?? first.seed,
+    period: checked.period ?? first.period,
   };
   const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode), settings);
   if (checked.period !== undefined) {

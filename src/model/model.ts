@@ -118,10 +118,3 @@ export interface BreakdownModel {
   repair: Distribution;
 }
 
-/** How a run is sampled and reported, separate from what is modelled. */
-export interface RunSettings {
-  replications: number;
-  seed: number;
-  /** Length of a byPeriod period in minutes. */
-  period: number;
-}

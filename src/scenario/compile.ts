@@ -16,10 +16,8 @@ import type {
   CustomerTypeModel,
   KioskModel,
   Model,
-  RunSettings,
 } from '../model/model.js';
 import { ScenarioError, clip, formatPath } from './errors.js';
-import { MAX_REPLICATIONS, MAX_MINUTES } from './limits.js';
 import type { Balk, Breakdown, DistributionInput, OffsetDistributionInput, Scenario } from './schema.js';
 import { parseClock, toMinutes } from './time.js';
 import { readTrace } from './trace.js';
@@ -188,31 +186,4 @@ function arrivals(
     };
   }
   return { kind: 'poisson', pieceStart: Float64Array.of(0), ratePerMinute: Float64Array.of((perHour ?? 0) / 60) };
-}
-
-/** Checks one command-line override; the scenario's own values are already validated. */
-function checked(name: string, value: number | undefined, ok: (v: number) => boolean, expected: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!ok(value)) throw new ScenarioError({ file: 'command line', path: `--${name}`, found: String(value), expected });
-  return value;
-}
-
-/**
- * How to run the scenario: the file's replications, seed and period, each overridden by the
- * command line when given (`--replications`, `--seed`, `--period`).
- */
-export function runSettings(scenario: Scenario, overrides: Partial<RunSettings> = {}): RunSettings {
-  const replications = checked(
-    'replications',
-    overrides.replications,
-    (v) => Number.isInteger(v) && v >= 1 && v <= MAX_REPLICATIONS,
-    `a whole number from 1 to ${MAX_REPLICATIONS}`,
-  );
-  const seed = checked('seed', overrides.seed, (v) => Number.isSafeInteger(v) && v >= 0, 'a whole number >= 0');
-  const period = checked('period', overrides.period, (v) => Number.isFinite(v) && v > 0 && v <= MAX_MINUTES, 'a positive number of minutes');
-  return {
-    replications: replications ?? scenario.replications,
-    seed: seed ?? scenario.seed,
-    period: period ?? scenario.period,
-  };
 }

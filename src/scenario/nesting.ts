@@ -4,7 +4,6 @@
  * abort the whole process (not throw) after such an overflow inside the parser. So depth is measured
  * without recursion BEFORE anything recursive runs, and deep files are refused with a clear error.
  */
-import { Parser } from 'yaml';
 
 /** Position of the deepest point found, as an offset into the text. */
 export interface DepthReport {
@@ -78,11 +77,6 @@ export function cstNesting(tokens: readonly unknown[], limit: number): DepthRepo
     }
   }
   return null;
-}
-
-/** cstNesting of a text. */
-export function yamlNesting(text: string, limit: number): DepthReport | null {
-  return cstNesting(Array.from(new Parser().parse(text)), limit);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileScenario, runSettings } from '../../src/scenario/compile.js';
+import { compileScenario } from '../../src/scenario/compile.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
 import { MINIMAL, fixture, scenarioError } from './helpers.js';
 
@@ -109,19 +109,5 @@ describe('compileScenario', () => {
     expect(error.message).toBe(
       'test/fixtures/scenario/nowhere.csv: (file): found no such file; expected the trace CSV named by arrivals.trace (a path relative to the scenario file)',
     );
-  });
-});
-
-describe('runSettings', () => {
-  const scenario = parseScenarioText(`${MINIMAL}replications: 30\nseed: 7\n`, 'x.yaml').scenario;
-
-  it('takes the file values, overridden by the command line', () => {
-    expect(runSettings(scenario)).toEqual({ replications: 30, seed: 7, period: 60 });
-    expect(runSettings(scenario, { period: 15, seed: 9 })).toEqual({ replications: 30, seed: 9, period: 15 });
-  });
-
-  it('refuses nonsense overrides in the same form', () => {
-    expect(scenarioError(() => runSettings(scenario, { replications: 0 })).message).toBe('command line: --replications: found 0; expected a whole number from 1 to 1000000');
-    expect(scenarioError(() => runSettings(scenario, { period: NaN })).message).toBe('command line: --period: found NaN; expected a positive number of minutes');
   });
 });
