@@ -1,7 +1,7 @@
 /**
  * The scenario file, as a zod schema: the single source of truth for what a file may contain, its
  * defaults, and (through json-schema.ts) the JSON Schema editors and `frontdesk schema` show.
- * The keys of ../../../shared/SCENARIO.md are a public contract: never rename or reinterpret them.
+ * The keys of SCENARIO.md (the scenario and result contract) are a public contract: never rename or reinterpret them.
  * Extensions (balk, preempt, jockey, breakdown, appointments, period, description, $schema) are
  * all optional, so every file written against the contract keeps its meaning.
  *
@@ -64,6 +64,19 @@ const count = (description: string, min: number) =>
 const dist = <T extends string>(name: T, description: string) =>
   z.literal(name).meta({ description });
 
+// The order checks of the uniform and triangular laws, for durations and offsets alike.
+function maxNotBelowMin(d: { min: number; max: number }, ctx: z.RefinementCtx): void {
+  if (d.max < d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= min (${d.min})` });
+}
+
+function threePointOrder(what: 'time' | 'offset') {
+  return (d: { min: number; mode: number; max: number }, ctx: z.RefinementCtx): void => {
+    if (d.mode < d.min) ctx.addIssue({ code: 'custom', path: ['mode'], message: `a number >= min (${d.min})` });
+    else if (d.max < d.mode) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= mode (${d.mode})` });
+    else if (d.max === d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number > min (${d.min}); use deterministic for a fixed ${what}` });
+  };
+}
+
 const exponential = z
   .strictObject({
     dist: dist('exponential', 'Exponential: memoryless, coefficient of variation 1; the usual model of time between arrivals.'),
@@ -84,9 +97,7 @@ const uniform = z
     min: minutes('nonnegative', 'Lower end in minutes.'),
     max: minutes('nonnegative', 'Upper end in minutes (>= min).'),
   })
-  .superRefine((d, ctx) => {
-    if (d.max < d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= min (${d.min})` });
-  })
+  .superRefine(maxNotBelowMin)
   .meta({ title: 'uniform', description: 'Uniform between `min` and `max` minutes.' });
 
 const triangular = z
@@ -96,11 +107,7 @@ const triangular = z
     mode: minutes('nonnegative', 'Most likely time in minutes (between min and max).'),
     max: minutes('nonnegative', 'Longest time in minutes.'),
   })
-  .superRefine((d, ctx) => {
-    if (d.mode < d.min) ctx.addIssue({ code: 'custom', path: ['mode'], message: `a number >= min (${d.min})` });
-    else if (d.max < d.mode) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= mode (${d.mode})` });
-    else if (d.max === d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number > min (${d.min}); use deterministic for a fixed time` });
-  })
+  .superRefine(threePointOrder('time'))
   .meta({ title: 'triangular', description: 'Triangular between `min` and `max` with its peak at `mode` (minutes).' });
 
 const normal = z
@@ -182,9 +189,6 @@ export type DistributionInput = z.output<typeof distributionSchema>;
 const _specCheck = (d: DistributionInput): DistributionSpec => d;
 void _specCheck;
 
-/** Names of the distributions, for messages and docs. */
-export const DISTRIBUTION_NAMES = distributionSchema.options.map((o) => o.shape.dist.value);
-
 // Offsets (punctuality): unlike durations they may be negative (early), and `normal` is not truncated.
 
 const offsetMinutes = (description: string) =>
@@ -204,9 +208,7 @@ const offsetUniform = z
     min: offsetMinutes('Earliest offset in minutes (negative = early).'),
     max: offsetMinutes('Latest offset in minutes.'),
   })
-  .superRefine((d, ctx) => {
-    if (d.max < d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= min (${d.min})` });
-  })
+  .superRefine(maxNotBelowMin)
   .meta({ title: 'uniform (offset)', description: 'Uniform offset, e.g. { dist: uniform, min: -10, max: 5 }.' });
 
 const offsetTriangular = z
@@ -216,11 +218,7 @@ const offsetTriangular = z
     mode: offsetMinutes('Most likely offset in minutes.'),
     max: offsetMinutes('Latest offset in minutes.'),
   })
-  .superRefine((d, ctx) => {
-    if (d.mode < d.min) ctx.addIssue({ code: 'custom', path: ['mode'], message: `a number >= min (${d.min})` });
-    else if (d.max < d.mode) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number >= mode (${d.mode})` });
-    else if (d.max === d.min) ctx.addIssue({ code: 'custom', path: ['max'], message: `a number > min (${d.min}); use deterministic for a fixed offset` });
-  })
+  .superRefine(threePointOrder('offset'))
   .meta({ title: 'triangular (offset)', description: 'Triangular offset with negative values allowed.' });
 
 const offsetDeterministic = z
@@ -545,10 +543,6 @@ expecting(scenarioSchema, 'a scenario: an object with name, horizon, arrivals, t
 
 /** A validated scenario, defaults filled in; times still as written (see time.ts). */
 export type Scenario = z.output<typeof scenarioSchema>;
-/** A scenario as written in a file. */
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type CustomerType = Scenario['types'][string];
-export type CounterGroup = Scenario['counters'][string];
 export type Variant = Scenario['variants'][number];
 export type Breakdown = z.output<typeof breakdownSchema>;
 export type Balk = z.output<typeof balkSchema>;
