@@ -7,6 +7,7 @@
  * digit in proportional fonts), and `–` for a figure that is missing or not a number, so a report
  * never shows `NaN`.
  */
+import { clockLabel } from '../scenario/time.js';
 
 export const MINUS = '\u2212';
 /** Shown where a figure is missing or not finite. */
@@ -89,13 +90,14 @@ export function formatSigned(x: number, decimals: number): string {
   return signed(x, decimals);
 }
 
-/** `HH:MM` of `openClock` (minutes after midnight) plus `offset` minutes, wrapping at midnight. */
+/**
+ * `HH:MM` of `openClock` (minutes after midnight) plus `offset` minutes, wrapping at midnight;
+ * seconds are dropped, as a clock shows them and as the JSON's period `clock` does (the same
+ * function, scenario/time.ts), so the table, CSV and JSON name a 7.5-minute period alike.
+ */
 export function formatClock(openClock: number, offset: number): string {
   if (!Number.isFinite(openClock + offset)) return NO_VALUE;
-  const minutes = (((Math.round(openClock + offset) % 1440) + 1440) % 1440);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `${hh}:${mm}`;
+  return clockLabel(openClock, offset);
 }
 
 /** A period as clock times, `09:00–10:00` (en dash), or with `-` for plain-text consumers. */

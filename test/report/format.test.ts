@@ -61,7 +61,8 @@ describe('clock times', () => {
   test('HH:MM from the opening clock plus an offset, wrapping at midnight', () => {
     expect(formatClock(540, 0)).toBe('09:00');
     expect(formatClock(540, 90)).toBe('10:30');
-    expect(formatClock(540, 29.6)).toBe('09:30');
+    // Seconds are dropped, as in the JSON's period clock: 09:29:36 is 09:29.
+    expect(formatClock(540, 29.6)).toBe('09:29');
     expect(formatClock(23 * 60, 90)).toBe('00:30');
     expect(formatPeriod(540, 0, 60)).toBe('09:00\u201310:00');
     expect(formatPeriod(540, 0, 60, '-')).toBe('09:00-10:00');
