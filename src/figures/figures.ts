@@ -7,7 +7,7 @@
  * formats and nests from it.
  *
  * The order of the table is the order of the columns, of the summaries and of the JSON keys (a
- * public contract, shared/SCENARIO.md): add a figure where a planner expects to read it, never by
+ * public contract, SCENARIO.md): add a figure where a planner expects to read it, never by
  * reordering the existing ones.
  *
  * To add a figure: one entry here, and its value in `DayStatistics` (the compiler points there:

@@ -1,5 +1,5 @@
 /**
- * The JSON result: the public contract of shared/SCENARIO.md, parsed by tools outside the
+ * The JSON result: the public contract of SCENARIO.md, parsed by tools outside the
  * repository. Its shape is fixed there; this file only maps the Result onto it:
  * - `utilization.<g>` keys nest into `"utilization": { "<g>": S }` and `openCounters.<g>` into
  *   `"openCounters"`, placed where the first such key was, so key order follows the simulator's;

@@ -1,6 +1,6 @@
 /**
  * The Result of a run or a comparison: what every renderer reads and nothing else produces.
- * Its JSON form is the public contract of ../shared/SCENARIO.md.
+ * Its JSON form is the public contract of SCENARIO.md (the scenario and result contract).
  */
 import type { MetricValues, ReplicationMetrics } from '../model/metric-columns.js';
 import type { Summary } from '../stats/summary.js';

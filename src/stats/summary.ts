@@ -20,7 +20,7 @@ export interface Summary {
  *
  * ci95 = mean ± t(0.975, n − 1) · sd / √n. Replications are independent and each one's figure is an
  * average over many customers, so the t interval is the honest one for the few (10, 30) replications
- * planners run; a normal 1.96 would be 40% too narrow at n = 5.
+ * planners run; at n = 5 a normal 1.96 in place of t(0.975, 4) = 2.78 would be 30% too narrow.
  *
  * - n < 2: sd and ci95 null. One value says nothing about spread; a made-up sd 0 and a
  *   point interval would make every difference look significant (SCENARIO.md, December 2026).
