@@ -4,7 +4,7 @@
  * and a `*` when that change is significant, so "two more kiosks: −43% wait" is not mistaken for
  * a fact when the replications cannot tell it from noise.
  */
-import type { Comparison, Result } from '../runner/result.js';
+import type { Comparison, Result, Summary } from '../runner/result.js';
 import { labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
 import { NO_VALUE } from './format.js';
@@ -13,6 +13,8 @@ import { describeMetric, formatChange, groupOf, type MetricInfo } from './metric
 /** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
 const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned', 'balked'];
 const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare', 'interrupted'];
+/** Rows per customer type: how long they wait, how many are served in time, how many give up (as a share of the type's arrivals). */
+const TYPE_ROWS = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare'];
 
 export const LEGEND = [
   '± half-width of the 95% confidence interval over replications (percentage points for shares).',
@@ -44,31 +46,58 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
   const comparisons = new Map<string, Comparison>();
   for (const c of result.comparisons ?? []) comparisons.set(`${c.variant}\u0000${c.metric}`, c);
 
+  const typeComparisons = new Map<string, Comparison>();
+  for (const c of result.typeComparisons ?? []) typeComparisons.set(`${c.variant}\u0000${c.type}\u0000${c.metric}`, c);
+  const types = Object.keys(baseline.byType);
+  const typeKeys = TYPE_ROWS.filter((k) => result.variants.some((v) => types.some((t) => own(v.byType[t] ?? {}, k) !== undefined)));
+
   const panels: Block[] = [];
   const size = Math.max(1, Math.min(perPanel, others.length));
   for (let first = 0; first < others.length; first += size) {
     const shown = others.slice(first, first + size);
-    const rows = keys.map((key): Cell[] => {
-      const info = describeMetric(key);
-      return [
-        labelOf(result, key, true),
-        summarySegments(own(baseline.metrics, key), info, false),
-        ...shown.map((v) => {
-          const s = own(v.metrics, key);
-          if (!s) return NO_VALUE;
-          return [...summarySegments(s, info, false), ...changeSegments(comparisons.get(`${v.name}\u0000${key}`), info)];
-        }),
-      ];
-    });
-    const columns: Column[] = [
-      { header: 'Figure', align: 'left' },
-      ...[baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' })),
-    ];
     const which =
       size < others.length ? `, variants ${first + 1}\u2013${first + shown.length} of ${others.length}` : '';
-    panels.push({ kind: 'table', title: `Variants side by side, baseline first (means over replications${which})`, columns, rows });
+    const alternatives = [baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' }));
+    const rows = keys.map((key): Cell[] => [
+      labelOf(result, key, true),
+      ...[baseline, ...shown].map((v, i) => figureCell(own(v.metrics, key), describeMetric(key), i === 0 ? undefined : comparisons.get(`${v.name}\u0000${key}`))),
+    ]);
+    panels.push({
+      kind: 'table',
+      title: `Variants side by side, baseline first (means over replications${which})`,
+      columns: [{ header: 'Figure', align: 'left' }, ...alternatives],
+      rows,
+    });
+    // Several customer types: who gains and who pays, type by type, with the same paired test.
+    if (types.length > 1 && typeKeys.length > 0) {
+      const typeRows = types.flatMap((type) =>
+        typeKeys.map((key, k): Cell[] => [
+          k === 0 ? type : '',
+          labelOf(result, key, true),
+          ...[baseline, ...shown].map((v, i) =>
+            figureCell(
+              v.byType[type] ? own(v.byType[type], key) : undefined,
+              describeMetric(key),
+              i === 0 ? undefined : typeComparisons.get(`${v.name}\u0000${type}\u0000${key}`),
+            ),
+          ),
+        ]),
+      );
+      panels.push({
+        kind: 'table',
+        title: `By customer type (means over replications${which})`,
+        columns: [{ header: 'Type', align: 'left' }, { header: 'Figure', align: 'left' }, ...alternatives],
+        rows: typeRows,
+      });
+    }
   }
   return [...panels, { kind: 'text', lines: LEGEND }];
+}
+
+/** A figure with its interval and, for a variant, its change against the baseline. */
+function figureCell(s: Summary | undefined, info: MetricInfo, change: Comparison | undefined): Cell {
+  if (!s) return NO_VALUE;
+  return [...summarySegments(s, info, false), ...changeSegments(change, info)];
 }
 
 /** `(−43%)` and `*`, toned by whether the change is an improvement, only when it is significant. */

@@ -6,7 +6,8 @@
  * - summaries print only `mean`, `sd`, `ci95`, and internal fields (`samples`) are left out;
  * - numbers keep full precision, `-0` prints as `0`, and a non-finite number prints as `null`
  *   (JSON has no NaN or Infinity, and a parser must never choke on our output);
- * - `warnings` appears only when there are any, `comparisons` only for compare, `precision` only
+ * - `warnings` appears only when there are any, `comparisons` and `typeComparisons` (the same per
+ *   customer type, with `type`) only for compare, `precision` only
  *   with --precision.
  * Objects are built without a prototype, so a customer type named `__proto__` is just a key.
  */
@@ -44,6 +45,13 @@ export function toJson(result: Result): JsonObject {
     out.precision = p;
   }
   if (result.comparisons) out.comparisons = result.comparisons.map(comparisonJson);
+  if (result.typeComparisons) {
+    out.typeComparisons = result.typeComparisons.map((c) => {
+      const o = obj();
+      o.type = c.type;
+      return Object.assign(o, comparisonJson(c));
+    });
+  }
   if (result.warnings.length > 0) out.warnings = [...result.warnings];
   return out;
 }

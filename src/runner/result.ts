@@ -47,6 +47,11 @@ export interface Comparison {
   significant: boolean;
 }
 
+/** A paired comparison of one customer type's figure (`byType`). */
+export interface TypeComparison extends Comparison {
+  type: string;
+}
+
 export interface Result {
   scenario: string;
   seed: number;
@@ -56,6 +61,8 @@ export interface Result {
   waitTarget: number;
   variants: VariantResult[];
   comparisons?: Comparison[];
+  /** `compare` only: the paired difference of each customer type's figures against the baseline. */
+  typeComparisons?: TypeComparison[];
   /**
    * With --precision: the half-width asked for (share of the mean wait), whether every variant
    * reached it, the cap on replications, and the alternatives that had not reached it at the cap

@@ -10,7 +10,7 @@ import { clockLabel } from '../scenario/time.js';
 import { halfWidth, summarize } from '../stats/summary.js';
 import { compiledModel, forgetStudy, newStudyNumber } from './compiled.js';
 import { batches, ReplicationPool } from './pool.js';
-import { pairedComparisons } from './paired.js';
+import { pairedComparisons, pairedTypeComparisons } from './paired.js';
 import { MetricTable } from './metric-table.js';
 import type { PeriodInfo, Result, VariantResult } from './result.js';
 import { summarizeVariant } from './summarize.js';
@@ -280,7 +280,10 @@ export function resultOf(frame: StudyFrame, samples: MetricTable[], keepSamples 
     variants,
     warnings: [...spreadWarnings(replications), ...frame.warnings],
   };
-  if (compare) result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
+  if (compare) {
+    result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
+    result.typeComparisons = variants.slice(1).flatMap((v) => pairedTypeComparisons(variants[0], v));
+  }
   return result;
 }
 

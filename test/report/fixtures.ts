@@ -127,6 +127,10 @@ export function compareResult(): Result {
       comparison('throughputPerHour', S(0, 0.4), 0),
       comparison('kioskShare', S(0.12, 0.012), 100),
     ],
+    typeComparisons: [
+      { ...comparison('waitMean', S(-1.2, 0.4), -14.6), type: 'consult' },
+      { ...comparison('waitMean', S(0.3, 0.5), 1.8), type: 'transaction' },
+    ],
     warnings: ['replication 7: 3 customers still inside at the end of the drain'],
   };
 }

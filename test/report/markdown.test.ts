@@ -33,9 +33,14 @@ describe('renderMarkdown', () => {
 
   test('a compare: changes, escaped significance mark, legend and warnings', () => {
     const text = renderMarkdown(compareResult());
-    const [table] = expectConsistentTables(text, 1);
+    const [table, byType] = expectConsistentTables(text, 2);
     expect(table[0]).toEqual(['Figure', 'baseline', 'two more kiosks']);
     expect(table).toContainEqual(['Mean wait (min)', '12.5 ±0.5', '7.1 ±0.5 (−43%) \\*']);
+    // Each type's rows, its paired change marked like the hall's.
+    expect(byType[0]).toEqual(['Type', 'Figure', 'baseline', 'two more kiosks']);
+    expect(byType).toContainEqual(['consult', 'Mean wait (min)', '8.2 ±0.5', '8.2 ±0.5 (−15%) \\*']);
+    expect(byType).toContainEqual(['transaction', 'Mean wait (min)', '16.4 ±0.5', '16.4 ±0.5 (+1.8%)']);
+    expect(byType).toContainEqual(['', 'Service level (≤10 min)', '83.4% ±2.1', '83.4% ±2.1']);
     expect(table).toContainEqual(['Utilisation general', '87.2% ±1.2', '86.1% ±1.3 (−1.1 pts)']);
     expect(text).toContain('\\* significant: the 95% CI of the paired difference');
     expect(text).toContain('## Warnings\n\n- replication 7: 3 customers still inside at the end of the drain\n');

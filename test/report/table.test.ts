@@ -134,6 +134,18 @@ describe('renderTable: a compare', () => {
       Throughput (per hour)    59.0  ±0.5  59.0  ±0.5        (0%)  
       Kiosk share              12.0% ±1.0  24.0% ±1.0 (+12.0 pts) *
 
+      By customer type (means over replications)
+      Type         Figure                     baseline       two more kiosks
+      ──────────────────────────────────────────────────────────────────────
+      consult      Mean wait (min)           8.2  ±0.5   8.2  ±0.5  (−15%) *
+                   p90 wait (min)           17.2  ±1.1  17.2  ±1.1          
+                   Service level (≤10 min)  83.4% ±2.1  83.4% ±2.1          
+                   Abandoned                 3.3  ±0.6   3.3  ±0.6          
+      transaction  Mean wait (min)          16.4  ±0.5  16.4  ±0.5 (+1.8%)  
+                   p90 wait (min)           34.4  ±1.1  34.4  ±1.1          
+                   Service level (≤10 min)  83.4% ±2.1  83.4% ±2.1          
+                   Abandoned                 3.5  ±0.6   3.5  ±0.6          
+
       ± half-width of the 95% confidence interval over replications (percentage points for shares).
       (…) change against the baseline: percent of the baseline mean; pts = percentage points for shares.
       * significant: the 95% CI of the paired difference (common random numbers) excludes 0.

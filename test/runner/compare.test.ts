@@ -103,10 +103,25 @@ describe('common random numbers', () => {
   it('a variant identical to the baseline differs by exactly zero', async () => {
     const same = TWO_WINDOWS.replace('counters: { pool: { staff: 2, serves: [a, b] } }', 'counters.window_a.staff: 1');
     const result = await study(same);
-    for (const c of result.comparisons!) {
+    for (const c of [...result.comparisons!, ...result.typeComparisons!]) {
       expect([c.metric, c.diff.mean, c.diff.sd]).toEqual([c.metric, 0, 0]);
       expect(c.significant).toBe(false);
     }
+  });
+
+  it('compares each customer type too: the pool shortens both types\' waits, each pair from its own columns', async () => {
+    const result = await study(TWO_WINDOWS);
+    const [separate, merged] = result.variants;
+    for (const type of ['a', 'b']) {
+      const c = result.typeComparisons!.find((x) => x.type === type && x.metric === 'waitMean')!;
+      expect(c.variant).toBe('merged');
+      // The mean of the paired differences is the difference of the means, for this type alone.
+      expect(c.diff.mean).toBeCloseTo(merged.byType[type].waitMean.mean - separate.byType[type].waitMean.mean, 9);
+      expect(c.diff.ci95![1]).toBeLessThan(0);
+      expect(c.significant).toBe(true);
+    }
+    const types = new Set(result.typeComparisons!.map((c) => c.type));
+    expect([...types]).toEqual(['a', 'b']);
   });
 });
 
