@@ -30,6 +30,8 @@ import { benchLoading } from './grid-load.js';
 import { benchStaffing } from './staffing.js';
 import { benchShards } from './shards.js';
 
+import { benchHtmlReport } from './html-report.js';
+
 const quick = process.argv.includes('--quick');
 const repeats = quick ? 1 : 3;
 const caseScript = fileURLToPath(new URL('./case.js', import.meta.url));
@@ -156,3 +158,6 @@ benchFit({ repeats, log, write });
 
 // the staffing search (bench/staffing.ts)
 benchStaffing({ repeats, log, write });
+
+// the HTML report on top of the simulation (bench/html-report.ts)
+benchHtmlReport({ repeats, log, write });

@@ -75,7 +75,7 @@ describe('renderJson (the public contract of SCENARIO.md)', () => {
 
   test('a compare lists the baseline first and adds comparisons and warnings', () => {
     const json = JSON.parse(renderJson(compareResult()));
-    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'replications', 'waitTarget', 'variants', 'comparisons', 'warnings']);
+    expect(Object.keys(json)).toEqual(['scenario', 'seed', 'replications', 'waitTarget', 'variants', 'comparisons', 'typeComparisons', 'warnings']);
     expect(json.variants.map((v: { name: string }) => v.name)).toEqual(['baseline', 'two more kiosks']);
     expect(json.comparisons).toHaveLength(9);
     for (const c of json.comparisons) {
@@ -87,6 +87,13 @@ describe('renderJson (the public contract of SCENARIO.md)', () => {
     expect(json.comparisons.map((c: { metric: string }) => c.metric)).toContain('utilization.general');
     expect(json.comparisons.find((c: { metric: string }) => c.metric === 'balked').pct).toBeNull();
     expect(json.warnings).toEqual(['replication 7: 3 customers still inside at the end of the drain']);
+    // Each type's paired changes: the comparison's fields, its type first.
+    expect(json.typeComparisons).toHaveLength(2);
+    for (const c of json.typeComparisons) {
+      expect(Object.keys(c)).toEqual(['type', 'variant', 'metric', 'diff', 'pct', 'significant']);
+      expectSummary(c.diff);
+    }
+    expect(json.typeComparisons[0]).toMatchObject({ type: 'consult', variant: 'two more kiosks', metric: 'waitMean', pct: -14.6, significant: true });
   });
 
   test('full precision, -0 as 0, non-finite numbers as null: always valid JSON', () => {
