@@ -14,7 +14,7 @@ import { describeMetric, formatChange, groupOf, type MetricInfo } from './metric
 const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned', 'balked'];
 const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare', 'interrupted'];
 /** Rows per customer type: how long they wait, how many are served in time, how many give up (as a share of the type's arrivals). */
-const TYPE_ROWS = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare'];
+const TYPE_ROWS = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned'];
 
 export const LEGEND = [
   '± half-width of the 95% confidence interval over replications (percentage points for shares).',
@@ -49,7 +49,9 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
   const typeComparisons = new Map<string, Comparison>();
   for (const c of result.typeComparisons ?? []) typeComparisons.set(`${c.variant}\u0000${c.type}\u0000${c.metric}`, c);
   const types = Object.keys(baseline.byType);
-  const typeKeys = TYPE_ROWS.filter((k) => result.variants.some((v) => types.some((t) => own(v.byType[t] ?? {}, k) !== undefined)));
+  const typeHas = (k: string) => result.variants.some((v) => types.some((t) => own(v.byType[t] ?? {}, k) !== undefined));
+  // Abandonment as a share of the type's arrivals where the result has it, else as a count.
+  const typeKeys = TYPE_ROWS.filter((k) => typeHas(k) && !(k === 'abandoned' && typeHas('abandonShare')));
 
   const panels: Block[] = [];
   const size = Math.max(1, Math.min(perPanel, others.length));
