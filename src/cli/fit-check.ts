@@ -38,14 +38,14 @@ export interface CheckedPeriod {
 export const CHECK_KEYS = ['arrived', 'waitMean', 'waitP90', 'abandonShare', 'serviceLevel'] as const;
 export type CheckKey = (typeof CHECK_KEYS)[number];
 
-/** The planner's label and natural range of each figure, from the vocabulary where it has one. */
+/** The planner's label and natural range of each figure, from the vocabulary of figures. */
 function labelOf(key: CheckKey): string {
-  return figureOf(key)?.figure.label ?? 'Left unserved';
+  return figureOf(key)!.figure.label;
 }
 
 function rangeOf(key: CheckKey): [number, number] {
-  const range = figureOf(key)?.figure.range;
-  return range ? [range[0], range[1]] : [0, 1];
+  const [lo, hi] = figureOf(key)!.figure.range;
+  return [lo, hi];
 }
 
 function compare(observed: ObservedFigure, simulated: Summary | undefined, replications: number, range: [number, number]): CheckedFigure {
@@ -58,17 +58,6 @@ function compare(observed: ObservedFigure, simulated: Summary | undefined, repli
   const half = Number.isFinite(sd) && replications > 1 ? studentTQuantile(0.975, replications - 1) * sd * Math.sqrt(1 / replications + 1 / observed.days) : 0;
   const interval: [number, number] = [Math.max(range[0], sim - half), Math.min(range[1], sim + half)];
   return { observed: observed.mean, simulated: sim, interval, departs: observed.mean < interval[0] - 1e-9 || observed.mean > interval[1] + 1e-9 };
-}
-
-/** The share who left, per replication, as the simulator reports it (or from its counts). */
-function abandonSummary(metrics: Record<string, Summary>): Summary | undefined {
-  if (metrics.abandonShare) return metrics.abandonShare;
-  const arrived = metrics.arrived?.mean;
-  if (!metrics.abandoned || !(arrived > 0)) return undefined;
-  // Without the per-replication share: the count's spread over the mean arrivals, close enough for a flag.
-  const left = metrics.abandoned.mean + (metrics.balked?.mean ?? 0);
-  const sd = metrics.abandoned.sd === null ? null : Math.hypot(metrics.abandoned.sd, metrics.balked?.sd ?? 0) / arrived;
-  return { mean: left / arrived, sd, ci95: null };
 }
 
 export async function checkPeriods(fitted: FittedLog, loaded: LoadedScenario, options: CheckOptions = {}): Promise<CheckedPeriod[]> {
@@ -86,8 +75,7 @@ export async function checkPeriods(fitted: FittedLog, loaded: LoadedScenario, op
   const openClock = fitted.openClock;
   return observed.map((o) => {
     const sim = simulated.find((p) => p.start === o.start)?.metrics ?? {};
-    const simulatedOf = (key: CheckKey) => (key === 'abandonShare' ? abandonSummary(sim) : sim[key]);
-    const figures = Object.fromEntries(CHECK_KEYS.map((key) => [key, compare(o[key], simulatedOf(key), replications, rangeOf(key))]));
+    const figures = Object.fromEntries(CHECK_KEYS.map((key) => [key, compare(o[key], sim[key], replications, rangeOf(key))]));
     return { clock: clockLabel(openClock, o.start), figures: figures as Record<CheckKey, CheckedFigure> };
   });
 }
