@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { partManifest, partText, shardReplications, type Shard, type StudyPart } from '../runner/shard.js';
 import { runStudy, studyFrame, type Alternative, type StudyOptions } from '../runner/study.js';
 import type { LoadedScenario } from '../scenario/load.js';
-import { writeFileAtomic } from './output.js';
+import { writeOutput, writeStdout, type OutputTarget } from './output.js';
 import { UsageError } from './usage-error.js';
 import { version } from './version.js';
 
@@ -37,13 +37,13 @@ export interface ShardRun {
   options: StudyOptions;
   shard: Shard;
   mode: string;
-  out?: string;
-  inputs: readonly string[];
+  /** Where the part goes (checked before simulating); stdout without --out. */
+  outTarget?: OutputTarget;
   /** What the report says beyond the Result (HTML header), kept for merge. */
   about: StudyPart['about'];
 }
 
-export async function runShard({ loaded, alternatives, options, shard, mode, out, inputs, about }: ShardRun): Promise<void> {
+export async function runShard({ loaded, alternatives, options, shard, mode, outTarget, about }: ShardRun): Promise<void> {
   // The whole study's replications, capped as runStudy caps them.
   const replications = Math.min(options.replications, options.maxReplications ?? Infinity);
   if (shard.count > replications) {
@@ -65,6 +65,7 @@ export async function runShard({ loaded, alternatives, options, shard, mode, out
     shard,
   });
   const text = partText({ manifest, frame: studyFrame(title, alternatives, options), samples: result.variants.map((v) => v.samples!), about });
-  if (out !== undefined) writeFileAtomic(out, text, inputs);
-  else process.stdout.write(text);
+  // As a report is written: atomically to a file, directly to a device, quietly to a closed pipe.
+  if (outTarget !== undefined) await writeOutput(outTarget, text);
+  else await writeStdout(text);
 }

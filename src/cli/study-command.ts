@@ -79,7 +79,7 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
   const about: ReportAbout = { question: first.question, description: first.description, files };
   if (checked.shard) {
     // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
-    await runShard({ loaded, alternatives, options, shard: checked.shard, mode, out: args.out, inputs, about }).finally(() => progress.stop());
+    await runShard({ loaded, alternatives, options, shard: checked.shard, mode, outTarget, about }).finally(() => progress.stop());
     return;
   }
   const trace: string[] | undefined = traceTarget === undefined ? undefined : [];

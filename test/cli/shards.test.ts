@@ -108,6 +108,17 @@ describe('merged shards', () => {
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
   });
 
+  it('can be written to stdout (a batch engine that captures it) and merged from there', async () => {
+    const runs = await Promise.all([1, 2].map((k) => frontdeskAsync(['run', hall, '--shard', `${k}/2`])));
+    const parts = runs.map((run, k) => {
+      expect(run.code, run.stderr).toBe(0);
+      const part = join(dir, `stdout-${k + 1}.json`);
+      writeFileSync(part, run.stdout);
+      return part;
+    });
+    expect(frontdesk(['merge', parts[1], parts[0], '--format', 'json']).stdout).toBe(frontdesk(['run', hall, '--format', 'json']).stdout);
+  });
+
   it('keep every replication: the merged study has them all, the parts split them evenly', async () => {
     const parts = await writeParts('run', hall, 3, ['-n', '10'], 'even');
     const rows = parts.map((p) => JSON.parse(readFileSync(p, 'utf8')).manifest.shard);
