@@ -8,6 +8,8 @@ import { MAX_REPLICATIONS } from '../scenario/limits.js';
 import { UsageError } from './usage-error.js';
 
 export interface StudyArgs {
+  /** `run` only: the file's variant to report instead of the baseline. */
+  variant?: string;
   replications?: number;
   seed?: number;
   period?: number;

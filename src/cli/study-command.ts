@@ -26,8 +26,9 @@ export type StudyMode = 'run' | 'compare';
  * the baseline and every variant in it; `compare` of several files takes the baseline of each,
  * the first being the reference.
  */
-export function alternativesOf(loaded: LoadedScenario[], mode: StudyMode): Alternative[] {
+export function alternativesOf(loaded: LoadedScenario[], mode: StudyMode, variant?: string): Alternative[] {
   const baseline = (l: LoadedScenario, name: string): Alternative => ({ name, scenario: l.scenario, baseDir: l.baseDir });
+  if (mode === 'run' && variant !== undefined) return [variantOf(loaded[0], variant)];
   if (mode === 'run') return [baseline(loaded[0], 'baseline')];
   if (loaded.length > 1) return loaded.map((l) => baseline(l, l.scenario.name));
   const only = loaded[0];
@@ -39,6 +40,20 @@ export function alternativesOf(loaded: LoadedScenario[], mode: StudyMode): Alter
       baseDir: only.baseDir,
     })),
   ];
+}
+
+/**
+ * `run --variant NAME`: that variant of the file on its own, reported like the baseline (key
+ * figures, by type, hour by hour). An unknown name is a usage error listing the file's variants.
+ */
+function variantOf(loaded: LoadedScenario, name: string): Alternative {
+  const variants = loaded.scenario.variants ?? [];
+  const i = variants.findIndex((v) => v.name === name);
+  if (i < 0) {
+    const known = variants.length === 0 ? 'the file has no variants' : `expected one of ${variants.map((v) => JSON.stringify(v.name)).join(', ')}`;
+    throw new UsageError(`--variant: found ${JSON.stringify(name)}; ${known}`);
+  }
+  return { name, scenario: applyVariant(loaded, i), baseDir: loaded.baseDir };
 }
 
 export async function executeStudy(files: string[], args: StudyArgs, mode: StudyMode): Promise<void> {
@@ -60,7 +75,7 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     seed: checked.seed ?? first.seed,
     period: checked.period ?? first.period,
   };
-  const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode), settings);
+  const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode, args.variant), settings);
   if (checked.period !== undefined) {
     for (const alternative of alternatives) {
       const problem = periodProblem(checked.period, horizonMinutes(alternative.scenario));

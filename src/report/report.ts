@@ -13,6 +13,9 @@ export function buildReport(result: Result, variantsPerPanel = Infinity): Block[
   if (result.variants.length === 0) {
     return [...headerBlocks(result, ['No variants were simulated.']), ...warningBlocks(result)];
   }
-  const body = result.variants.length === 1 ? runBlocks(result, result.variants[0]) : compareBlocks(result, variantsPerPanel);
-  return [...headerBlocks(result), ...body, ...warningBlocks(result)];
+  const run = result.variants.length === 1 ? result.variants[0] : undefined;
+  const body = run ? runBlocks(result, run) : compareBlocks(result, variantsPerPanel);
+  // `run --variant NAME` reports a variant on its own: the header says which.
+  const extra = run && run.name !== 'baseline' ? [`Variant: ${run.name}`] : [];
+  return [...headerBlocks(result, extra), ...body, ...warningBlocks(result)];
 }

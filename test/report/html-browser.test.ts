@@ -28,6 +28,8 @@ const REPORTS = [
   { name: 'service-hall-compare', args: ['compare', 'scenarios/service-hall.yaml'], minCharts: 7 },
   { name: 'hospital-registration-compare', args: ['compare', 'scenarios/hospital-registration.yaml'], minCharts: 7 },
   { name: 'hotel-front-desk-compare', args: ['compare', 'scenarios/hotel-front-desk.yaml'], minCharts: 7 },
+  { name: 'bank-branch-run-variant', args: ['run', 'scenarios/bank-branch.yaml', '--variant', 'reorganised'], minCharts: 4 },
+  { name: 'bank-staffing-staff', args: ['staff', 'scenarios/bank-staffing.yaml'], minCharts: 2 },
 ];
 
 /** Few replications: the page is what is tested, not the figures. */
@@ -62,6 +64,15 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** A figure cell's summary in the JSON result, found from its data- attributes. */
 function lookup(json: Json, variant: string, scope: string, metric: string): { mean: number | null; ci95: [number | null, number | null] | null } | undefined {
+  if (json.periods) {
+    // The staffing report: `required` is the search's own periods, `roster` the roster's.
+    const periods = variant === 'roster' ? json.roster?.periods : json.periods;
+    const period = periods?.[Number(scope.slice(7))];
+    const [family, group] = metric.split('.');
+    // Counters are plain numbers (required, erlang, onDuty per group); figures are summaries.
+    if (group !== undefined) return typeof period?.[family]?.[group] === 'number' ? { mean: period[family][group], ci95: null } : undefined;
+    return period?.metrics?.[metric];
+  }
   if (scope === 'comparison') {
     return json.comparisons?.find((c: Json) => c.variant === variant && c.metric === metric)?.diff;
   }

@@ -9,13 +9,16 @@ import { loadScenario } from '../../scenario/load.js';
 import { staff, StaffingError } from '../../staffing/staff.js';
 import { scenarioWithStaffing } from '../../staffing/write-scenario.js';
 import { writeFileAtomic } from '../output.js';
+import { reportDate } from '../report-date.js';
 import { UsageError } from '../usage-error.js';
+import { version } from '../version.js';
 
-const FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+const FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
+type StaffFormat = (typeof FORMATS)[number];
 
 interface StaffArgs {
   file: string;
-  format: StaffingFormat;
+  format: StaffFormat;
   out?: string;
   'write-scenario'?: string;
   'service-level'?: string;
@@ -38,7 +41,7 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .option('replications', { alias: 'n', type: 'number', describe: "Replications per candidate plan (default: the file's)" })
       .option('max-replications', { type: 'number', describe: 'Replications a plan may get when a period sits close to the target (default 8x)' })
       .option('seed', { alias: 's', type: 'number', describe: "Random seed (default: the file's)" })
-      .option('format', { alias: 'f', choices: FORMATS, default: 'table' as StaffingFormat, describe: 'Report format' })
+      .option('format', { alias: 'f', choices: FORMATS, default: 'table' as StaffFormat, describe: 'Report format' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
       .option('write-scenario', { type: 'string', describe: 'Also write the scenario with the found staffing as shift plans (YAML, or JSON for .json)' })
       .example('$0 staff scenarios/bank-staffing.yaml', 'Windows per hour and the cheapest shifts')
@@ -75,7 +78,17 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       writeFileAtomic(path, scenarioWithStaffing(loaded.raw, result, path.endsWith('.json') ? 'json' : 'yaml'), loaded.inputs);
     }
     const color = args.out === undefined && args.format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-    const text = renderStaffing(result, args.format, color);
+    // The HTML report loads its charting library only when asked for (report/html/).
+    const text =
+      args.format === 'html'
+        ? (await import('../../report/html/staffing.js')).renderStaffingHtml(result, {
+            version: version(),
+            date: reportDate(),
+            question: loaded.scenario.question,
+            description: loaded.scenario.description,
+            files: [args.file],
+          })
+        : renderStaffing(result, args.format as StaffingFormat, color);
     if (args.out !== undefined) writeFileAtomic(args.out, text, loaded.inputs);
     else process.stdout.write(text);
     if (args.format !== 'table' || args.out !== undefined) for (const w of result.warnings) process.stderr.write(`warning: ${w}\n`);

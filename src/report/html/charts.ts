@@ -42,13 +42,13 @@ const DARK_FROM = 70;
 /** Room under the x axis for its tick labels and, below them, its label (centred, so it never sits on a tick). */
 const X_AXIS = { labelAnchor: 'center', labelOffset: 36 } as const;
 
-function draw(options: Plot.PlotOptions): string {
+export function draw(options: Plot.PlotOptions): string {
   const element = Plot.plot({ width: WIDTH, style: FONT, marginBottom: 44, ...options, x: { ...X_AXIS, ...options.x }, document: plotDocument() });
   return (element as unknown as { outerHTML: string }).outerHTML;
 }
 
 /** Whole hours across the day, every one while it fits, else every 2, 3 or 4. */
-function hourTicks(points: Array<{ x1: number; x2: number }>): number[] {
+export function hourTicks(points: Array<{ x1: number; x2: number }>): number[] {
   if (points.length === 0) return [];
   const from = Math.floor(Math.min(...points.map((p) => p.x1)));
   const to = Math.ceil(Math.max(...points.map((p) => p.x2)));
@@ -58,7 +58,7 @@ function hourTicks(points: Array<{ x1: number; x2: number }>): number[] {
   return ticks;
 }
 
-const clockOf = (hours: number) => formatClock(0, hours * 60);
+export const clockOf = (hours: number) => formatClock(0, hours * 60);
 
 /** Rough width of a label in the chart's 12px font, for margins that fit the longest name. */
 function labelWidth(names: string[]): number {
