@@ -142,9 +142,10 @@ export class OutputFile {
     return file;
   }
 
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     await this.guard(async () => {
-      await this.handle!.write(text);
+      // writeFile writes it all (write may take part of it, as a pipe does); from the current position.
+      await this.handle!.writeFile(text);
     });
   }
 

@@ -7,13 +7,13 @@ import type { Result } from '../runner/result.js';
 import { commonSettings } from '../runner/common-settings.js';
 import { runStudy, type StudyOptions } from '../runner/study.js';
 import type { Alternative } from '../runner/study.js';
-import { TRACE_HEADER } from '../runner/visit-trace.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { horizonMinutes, periodProblem } from '../scenario/semantics.js';
 import { applyVariant } from '../scenario/variants.js';
 import { checkStudyArgs, reportFormat, type StudyArgs } from './options.js';
-import { checkOutputTarget, OutputFile, sameFile, writeOutput, writeStdout, type OutputTarget } from './output.js';
+import { checkOutputTarget, sameFile, writeOutput, writeStdout, type OutputTarget } from './output.js';
 import { Progress } from './progress.js';
+import { TraceOutput } from './trace-output.js';
 import { reportDate } from './report-date.js';
 import { runShard } from './shard-part.js';
 import { UsageError } from './usage-error.js';
@@ -97,12 +97,15 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     await runShard({ loaded, alternatives, options, shard: checked.shard, mode, outTarget, about }).finally(() => progress.stop());
     return;
   }
-  const trace: string[] | undefined = traceTarget === undefined ? undefined : [];
-  const result = await runStudy(first.name, alternatives, { ...options, trace }).finally(() => progress.stop());
-  if (traceTarget !== undefined && trace) {
-    const file = await OutputFile.open(traceTarget);
-    await file.write(`${[TRACE_HEADER, ...trace].join('\n')}\n`);
-    await file.commit();
+  // The trace streams to its file while the study runs (trace-output.ts).
+  const traceSink = traceTarget === undefined ? undefined : await TraceOutput.open(traceTarget);
+  let result: Result;
+  try {
+    result = await runStudy(first.name, alternatives, { ...options, traceSink }).finally(() => progress.stop());
+    await traceSink?.commit();
+  } catch (error) {
+    await traceSink?.abort();
+    throw error;
   }
   await writeReport(result, args, inputs, about, outTarget);
 }

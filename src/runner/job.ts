@@ -32,8 +32,8 @@ export interface JobResult {
   /** The replications' figures, one row per replication in order (see metric-table.ts). */
   values: Float64Array;
   rows: number;
-  /** CSV rows of the trace (see visit-trace.ts), when asked for. */
-  trace?: string[];
+  /** CSV rows of the trace (see visit-trace.ts), each ending in a newline, when asked for. */
+  trace?: string;
 }
 
 export function runJob(job: ReplicationJob): JobResult {
@@ -62,6 +62,7 @@ export function* replicationSteps(job: ReplicationJob): Generator<number, JobRes
     yield r;
   }
   const result: JobResult = { columns, values, rows: job.count };
-  if (trace) result.trace = trace.rows;
+  // One string, not an array of rows: it crosses threads as one copy, and is written as one.
+  if (trace) result.trace = trace.rows.length === 0 ? '' : `${trace.rows.join('\n')}\n`;
   return result;
 }

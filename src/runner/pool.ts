@@ -54,8 +54,18 @@ export class ReplicationPool {
    * thread. (Per batch only, the first report of a long study came after a 1/(2K) share of it:
    * a 20,000-replication run showed no progress for 15 s, and then an estimate that kept climbing.)
    */
-  async run(jobs: ReplicationJob[], onReplications?: (count: number) => void): Promise<JobResult[]> {
+  async run(
+    jobs: ReplicationJob[],
+    onReplications?: (count: number) => void,
+    onResult?: (index: number, result: JobResult) => Promise<void>,
+  ): Promise<JobResult[]> {
     const results: JobResult[] = new Array(jobs.length);
+    // Each finished job is handed to onResult and awaited before its runner takes another: a slow
+    // consumer (a trace written to disk) holds the work back instead of letting results pile up.
+    const finished = async (i: number, result: JobResult) => {
+      results[i] = result;
+      await onResult?.(i, result);
+    };
     let next = 0;
     const take = () => (next < jobs.length ? next++ : -1);
     const inThisThread = async (pauseEveryMs: number) => {
@@ -65,7 +75,7 @@ export class ReplicationPool {
         let reported = 0;
         for (let step = steps.next(); ; step = steps.next()) {
           if (step.done) {
-            results[i] = step.value;
+            await finished(i, step.value);
             break;
           }
           if (reported < jobs[i].count) {
@@ -89,8 +99,9 @@ export class ReplicationPool {
     const pool = await this.threads();
     const onThread = async () => {
       for (let i = take(); i >= 0; i = take()) {
-        results[i] = (await pool.run(jobs[i])) as JobResult;
+        const result = (await pool.run(jobs[i])) as JobResult;
         onReplications?.(jobs[i].count);
+        await finished(i, result);
       }
     };
     // Pause often here: a worker thread that finishes waits for this thread to hand it the next job.
@@ -117,17 +128,18 @@ export interface Batch {
  * the scenario and passing results between threads, is paid rarely) and the last ones small, so
  * that the K workers finish within one small batch of each other rather than one waiting for
  * another's long last batch. No batch is smaller than 1/(32K) of the whole (a tail of tiny batches
- * would cost more in hand-overs than it saves) nor spans two alternatives.
+ * would cost more in hand-overs than it saves) nor spans two alternatives. None is larger than
+ * `largest` (a batch that carries a trace holds it in memory until it is written).
  */
-export function batches(alternatives: number, first: number, count: number, workers: number): Batch[] {
+export function batches(alternatives: number, first: number, count: number, workers: number, largest = Infinity): Batch[] {
   const out: Batch[] = [];
   if (count <= 0) return out;
   const total = alternatives * count;
-  const smallest = Math.max(1, Math.ceil(total / (32 * workers)));
+  const smallest = Math.min(largest, Math.max(1, Math.ceil(total / (32 * workers))));
   let remaining = total;
   for (let a = 0; a < alternatives; a++) {
     for (let r = first; r < first + count; ) {
-      const size = Math.min(first + count - r, Math.max(smallest, Math.ceil(remaining / (2 * workers))));
+      const size = Math.min(first + count - r, largest, Math.max(smallest, Math.ceil(remaining / (2 * workers))));
       out.push({ alternative: a, first: r, count: size });
       r += size;
       remaining -= size;

@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { clockLabel } from '../scenario/time.js';
 import { halfWidth, summarize } from '../stats/summary.js';
 import { compiledModel, forgetStudy, newStudyNumber } from './compiled.js';
+import type { JobResult } from './job.js';
 import { batches, ReplicationPool } from './pool.js';
 import { pairedComparisons, pairedTypeComparisons } from './paired.js';
 import { MetricTable } from './metric-table.js';
@@ -51,6 +52,12 @@ export interface StudyOptions {
   /** When given, filled with the per-customer trace rows (CSV, see visit-trace.ts), alternatives in order. */
   trace?: string[];
   /**
+   * When given, the per-customer trace is streamed to it as batches finish: each alternative's rows
+   * in replication order (alternatives interleave; the sink orders them). Memory stays flat in
+   * the number of replications, where `trace` keeps every row.
+   */
+  traceSink?: TraceSink;
+  /**
    * Projected seconds of work above which worker threads start (default 0.8, see below); 0 starts
    * them whenever `workers` > 1.
    */
@@ -76,6 +83,19 @@ const THREADS_PAY_OFF_SECONDS = 0.8;
  * this much time has gone into them.
  */
 const PROBE_SECONDS = 0.25;
+
+/** Where streamed trace rows go (see StudyOptions.traceSink). */
+export interface TraceSink {
+  /** Rows of `alternative` (CSV lines, each ending in a newline), following its previous ones. */
+  write(alternative: number, rows: string): Promise<void>;
+}
+
+/**
+ * Replications per batch when tracing: a batch's trace stays in memory until the batch is done,
+ * so batches stay small enough (a few thousand rows of a branch day) to keep memory flat however
+ * many replications are asked for.
+ */
+const TRACED_BATCH = 8;
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
   const study = newStudyNumber();
@@ -162,7 +182,9 @@ async function extend(
   progress: (count: number) => void,
 ): Promise<void> {
   if (count <= 0) return;
-  const jobs = batches(alternatives.length, (options.firstReplication ?? 0) + replicationsDone(samples), count, pool.workers).map(({ alternative: a, first, count }) => {
+  const tracing = options.trace !== undefined || options.traceSink !== undefined;
+  const first = (options.firstReplication ?? 0) + replicationsDone(samples);
+  const jobs = batches(alternatives.length, first, count, pool.workers, tracing ? TRACED_BATCH : Infinity).map(({ alternative: a, first, count }) => {
     const alt = alternatives[a];
     return {
       alternative: a,
@@ -173,20 +195,40 @@ async function extend(
         period: options.period,
         first,
         count,
-        ...(options.trace ? { traceAs: alt.name } : {}),
+        ...(options.trace || options.traceSink ? { traceAs: alt.name } : {}),
         compileKey: { study, alternative: a },
       },
     };
   });
+  // Traces leave in job order (each alternative's replications in order) as soon as the jobs
+  // before them are done; a job finished early waits here, not in a list of the whole study.
+  const waiting = new Map<number, string>();
+  let written = 0;
+  let writing = Promise.resolve();
+  const onResult = async (index: number, result: JobResult) => {
+    if (result.trace === undefined) return;
+    waiting.set(index, result.trace);
+    result.trace = undefined;
+    writing = writing.then(async () => {
+      while (waiting.has(written)) {
+        const rows = waiting.get(written)!;
+        waiting.delete(written);
+        const alternative = jobs[written++].alternative;
+        if (options.traceSink) await options.traceSink.write(alternative, rows);
+        else if (rows !== '') traces[alternative].push(...rows.slice(0, -1).split('\n'));
+      }
+    });
+    await writing;
+  };
   const results = await pool.run(
     jobs.map((j) => j.job),
     (count) => progress(count),
+    tracing ? onResult : undefined,
   );
   jobs.forEach((j, i) => {
     const { columns, values, rows } = results[i];
     const table = (samples[j.alternative] ??= new MetricTable(columns));
     table.append(values, rows);
-    if (results[i].trace) traces[j.alternative].push(...results[i].trace!);
   });
 }
 

@@ -18,7 +18,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     const noSpace = Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
     return new Proxy(handle, {
       get(target, key, receiver) {
-        if (key === 'write') return async () => Promise.reject(noSpace);
+        if (key === 'write' || key === 'writeFile') return async () => Promise.reject(noSpace);
         const value = Reflect.get(target, key, receiver);
         return typeof value === 'function' ? value.bind(target) : value;
       },
