@@ -168,8 +168,7 @@ interface FigureColumns {
   periodStart: number;
   periodWidth: number;
   arrived: number;
-  abandoned: number;
-  balked: number;
+  abandonShare: number;
   serviceLevel: number;
   waitMean: number;
 }
@@ -184,17 +183,15 @@ function figureColumns(columns: MetricColumns): FigureColumns {
     periodStart: columns.metricKeys.length + columns.typeNames.length * columns.typeKeys.length,
     periodWidth: columns.periodKeys.length,
     arrived: index('arrived'),
-    abandoned: index('abandoned'),
-    balked: index('balked'),
+    abandonShare: index('abandonShare'),
     serviceLevel: index('serviceLevel'),
     waitMean: index('waitMean'),
   };
 }
 
-/** Abandoned or balked over arrived: the complement of being served (NaN when nobody arrived). */
+/** The day's own share who abandoned or balked (the complement of being served). */
 function lostShare(row: Float64Array, base: number, at: FigureColumns): number {
-  const arrived = row[base + at.arrived];
-  return arrived > 0 ? (row[base + at.abandoned] + row[base + at.balked]) / arrived : NaN;
+  return row[base + at.abandonShare];
 }
 
 function periodFigures(row: Float64Array, at: FigureColumns): Float64Array {
