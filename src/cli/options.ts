@@ -28,7 +28,7 @@ export function withStudyOptions<T>(y: Argv<T>) {
     .option('replications', { requiresArg: true, alias: 'n', type: 'number', describe: 'Replications per variant (default: the file\'s, else 10)' })
     .option('seed', { requiresArg: true, alias: 's', type: 'number', describe: 'Random seed (default: the file\'s, else 1)' })
     .option('period', { requiresArg: true, type: 'number', describe: 'Length of a byPeriod period, minutes (default 60)' })
-    .option('workers', { requiresArg: true, alias: 'w', type: 'number', describe: `Worker threads (default: cores, here ${defaultWorkers()})` })
+    .option('workers', { requiresArg: true, alias: 'w', type: 'number', describe: `Threads of work (default and most: the cores, here ${defaultWorkers()}; more are taken as that many)` })
     .option('precision', {
       requiresArg: true,
       type: 'string',
@@ -81,7 +81,8 @@ export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
   const checked: CheckedStudyArgs = {
     replications: wholeNumber('replications', args.replications, 1, MAX_REPLICATIONS),
     seed: wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
-    workers: wholeNumber('workers', args.workers, 1, 1024) ?? defaultWorkers(),
+    // More threads than cores only compete for them (--workers 1000 on 2 cores reached 8.4 GB): clamped.
+    workers: Math.min(wholeNumber('workers', args.workers, 1, 1024) ?? defaultWorkers(), defaultWorkers()),
     maxReplications: wholeNumber('max-replications', args['max-replications'], 2, MAX_REPLICATIONS),
   };
   if (checked.replications !== undefined && checked.maxReplications !== undefined && checked.replications > checked.maxReplications) {

@@ -7,6 +7,7 @@ import type { Result } from '../runner/result.js';
 import { commonSettings } from '../runner/common-settings.js';
 import { runStudy, type StudyOptions } from '../runner/study.js';
 import type { Alternative } from '../runner/study.js';
+import { compileEveryAlternative } from '../scenario/compile-all.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { horizonMinutes, periodProblem } from '../scenario/semantics.js';
 import { applyVariant } from '../scenario/variants.js';
@@ -59,6 +60,8 @@ function variantOf(loaded: LoadedScenario, name: string): Alternative {
 export async function executeStudy(files: string[], args: StudyArgs, mode: StudyMode): Promise<void> {
   const checked = checkStudyArgs(args);
   const loaded = files.map((file) => loadScenario(file));
+  // Every variant must compile, also for `run` (which simulates the baseline only): validate agrees.
+  for (const l of loaded) compileEveryAlternative(l);
   const inputs = loaded.flatMap((l) => l.inputs);
   // Checked before simulating: a missing folder or a read-only disk costs a second, not the run.
   const outTarget = args.out === undefined ? undefined : checkOutputTarget(args.out, checked.shard ? 'part' : 'report', inputs);

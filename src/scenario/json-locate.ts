@@ -138,3 +138,35 @@ function expectedIn(state: State, top: string | undefined): string {
       return 'the end of the file';
   }
 }
+
+/**
+ * The first key that appears twice in one object of a valid JSON text, with its offset, or null.
+ * JSON.parse keeps the last value silently; YAML files refuse duplicates, so JSON files must too.
+ * One pass, no recursion: a stack of the keys seen in each open object.
+ */
+export function duplicateJsonKey(text: string): { offset: number; key: string } | null {
+  const stack: (Set<string> | null)[] = [];
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const end = scanString(text, i);
+      if (typeof end !== 'number') return null;
+      const keys = stack[stack.length - 1];
+      let j = end;
+      while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '\n' || text[j] === '\r')) j++;
+      // In a valid document, a string followed by ":" inside an object is a key.
+      if (keys && text[j] === ':') {
+        const key = JSON.parse(text.slice(i, end)) as string;
+        if (keys.has(key)) return { offset: i, key };
+        keys.add(key);
+      }
+      i = end;
+      continue;
+    }
+    if (c === 123) stack.push(new Set());
+    else if (c === 91) stack.push(null);
+    else if (c === 125 || c === 93) stack.pop();
+    i++;
+  }
+  return null;
+}

@@ -5,7 +5,7 @@
  */
 import { Composer, Parser, isScalar, visit, type Document, type Node } from 'yaml';
 import { ScenarioError, clip } from './errors.js';
-import { locateJsonError } from './json-locate.js';
+import { duplicateJsonKey, locateJsonError } from './json-locate.js';
 import { MAX_ALIAS_COUNT, MAX_DEPTH, MAX_FILE_CHARS } from './limits.js';
 import { cstNesting, deeperThan, roughNesting } from './nesting.js';
 
@@ -153,10 +153,14 @@ export function parseText(rawText: string, file: string, format: TextFormat = 'a
 }
 
 function parseJsonOrThrow(text: string, file: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text);
+    data = JSON.parse(text);
   } catch {
     const problem = locateJsonError(text);
     throw syntaxError(file, text, problem?.offset ?? 0, problem ? `valid JSON: ${problem.expected}` : 'valid JSON');
   }
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) throw syntaxError(file, text, duplicate.offset, 'each key once in an object (this key appears again)');
+  return data;
 }

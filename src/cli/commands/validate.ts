@@ -1,7 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { compileScenario } from '../../scenario/compile.js';
+import { compileEveryAlternative } from '../../scenario/compile-all.js';
 import { loadScenario } from '../../scenario/load.js';
-import { applyVariant } from '../../scenario/variants.js';
 import { loadWarnings } from '../../runner/warnings.js';
 
 export const validateCommand: CommandModule<object, { file: string }> = {
@@ -10,12 +9,10 @@ export const validateCommand: CommandModule<object, { file: string }> = {
   builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file' }) as never,
   handler: (args) => {
     const loaded = loadScenario(args.file);
-    const model = compileScenario(loaded.scenario, { baseDir: loaded.baseDir });
+    const [model, ...variantModels] = compileEveryAlternative(loaded);
     const variants = loaded.scenario.variants ?? [];
     const warnings = loadWarnings('baseline', model);
-    variants.forEach((variant, i) => {
-      warnings.push(...loadWarnings(variant.name, compileScenario(applyVariant(loaded, i), { baseDir: loaded.baseDir })));
-    });
+    variants.forEach((variant, i) => warnings.push(...loadWarnings(variant.name, variantModels[i])));
     const counters = model.groups.reduce((n, g) => n + g.counters, 0);
     process.stdout.write(
       `${args.file}: valid. "${model.name}": ${model.types.length} customer types, ${model.groups.length} counter groups ` +
