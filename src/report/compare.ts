@@ -4,10 +4,10 @@
  * and a `*` when that change is significant, so "two more kiosks: −43% wait" is not mistaken for
  * a fact when the replications cannot tell it from noise.
  */
-import type { Comparison, Result, Summary } from '../runner/result.js';
+import type { Comparison, Result, Summary, VariantResult } from '../runner/result.js';
 import { labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
-import { NO_VALUE } from './format.js';
+import { formatPeriod, NO_VALUE } from './format.js';
 import { describeMetric, formatChange, groupOf, type MetricInfo } from './metrics.js';
 
 /** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
@@ -92,8 +92,35 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
         rows: typeRows,
       });
     }
+    panels.push(...periodTables(result, [baseline, ...shown], alternatives, which));
   }
   return [...panels, { kind: 'text', lines: LEGEND }];
+}
+
+/** Figures of the hour-by-hour view of a comparison: when the wait is long, and when the target is missed. */
+const PERIOD_ROWS = ['waitMean', 'serviceLevel'];
+
+/**
+ * Hour by hour, one table per figure: each alternative's mean with its 95% interval, periods by
+ * the customers' arrival time. Periods where no alternative has the figure are left out.
+ */
+function periodTables(result: Result, alternatives: VariantResult[], columns: Column[], which: string): Block[] {
+  const longest = alternatives.reduce((a, v) => (v.byPeriod.length > a.byPeriod.length ? v : a), alternatives[0]);
+  if (longest.byPeriod.length === 0) return [];
+  return PERIOD_ROWS.filter((key) => alternatives.some((v) => v.byPeriod.some((p) => own(p.metrics, key) !== undefined))).map(
+    (key): Block => {
+      const info = describeMetric(key);
+      return {
+        kind: 'table',
+        title: `By period: ${labelOf(result, key, true).replace(/^./, (c) => c.toLowerCase())} (means \u00b195% CI; customers by arrival time${which})`,
+        columns: [{ header: 'Period', align: 'left' }, ...columns],
+        rows: longest.byPeriod.map((p, i): Cell[] => [
+          formatPeriod(result.openClock, p.start, p.end),
+          ...alternatives.map((v) => figureCell(v.byPeriod[i] ? own(v.byPeriod[i].metrics, key) : undefined, info, undefined)),
+        ]),
+      };
+    },
+  );
 }
 
 /** A figure with its interval and, for a variant, its change against the baseline. */

@@ -33,7 +33,9 @@ describe('renderMarkdown', () => {
 
   test('a compare: changes, escaped significance mark, legend and warnings', () => {
     const text = renderMarkdown(compareResult());
-    const [table, byType] = expectConsistentTables(text, 2);
+    const [table, byType, byPeriodWait] = expectConsistentTables(text, 4);
+    expect(byPeriodWait[0]).toEqual(['Period', 'baseline', 'two more kiosks']);
+    expect(byPeriodWait).toContainEqual(['09:00–10:00', '5.1 ±0.5', '5.1 ±0.5']);
     expect(table[0]).toEqual(['Figure', 'baseline', 'two more kiosks']);
     expect(table).toContainEqual(['Mean wait (min)', '12.5 ±0.5', '7.1 ±0.5 (−43%) \\*']);
     // Each type's rows, its paired change marked like the hall's.
@@ -51,7 +53,7 @@ describe('renderMarkdown', () => {
     r.variants[1].name = 'desk A|B *new*';
     r.variants[0].byType = {};
     const text = renderMarkdown(r);
-    const [table] = expectConsistentTables(text, 1);
+    const [table] = expectConsistentTables(text, 3);
     expect(table[0][2]).toBe('desk A\\|B \\*new\\*');
   });
 });

@@ -146,6 +146,18 @@ describe('renderTable: a compare', () => {
                    Service level (≤10 min)  83.4% ±2.1  83.4% ±2.1          
                    Abandoned                 3.5  ±0.6   3.5  ±0.6          
 
+      By period: mean wait (min) (means ±95% CI; customers by arrival time)
+      Period        baseline  two more kiosks
+      ───────────────────────────────────────
+      09:00–10:00   5.1 ±0.5         5.1 ±0.5
+      10:00–11:00  19.6 ±0.5        19.6 ±0.5
+
+      By period: service level (≤10 min) (means ±95% CI; customers by arrival time)
+      Period         baseline  two more kiosks
+      ────────────────────────────────────────
+      09:00–10:00  83.4% ±2.1       83.4% ±2.1
+      10:00–11:00  83.4% ±2.1       83.4% ±2.1
+
       ± half-width of the 95% confidence interval over replications (percentage points for shares).
       (…) change against the baseline: percent of the baseline mean; pts = percentage points for shares.
       * significant: the 95% CI of the paired difference (common random numbers) excludes 0.
