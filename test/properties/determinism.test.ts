@@ -72,7 +72,7 @@ describe('determinism', () => {
           const there = await threads.run(batches(1, 0, replications, 2).map(({ first, count }) => job(first, count)));
           expectSame(there.flatMap((r) => Array.from(r.values)), Array.from(here[0].values), 'on threads ≠ in this thread');
           for (const r of there) expectSame(r.columns, here[0].columns, 'columns on threads ≠ in this thread');
-          expectSame(there.flatMap((r) => r.trace ?? []), here[0].trace, 'trace on threads ≠ in this thread');
+          expectSame(there.map((r) => r.trace ?? '').join(''), here[0].trace, 'trace on threads ≠ in this thread');
         }),
         runs(10),
       );
