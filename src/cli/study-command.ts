@@ -2,6 +2,7 @@
  * What `run` and `compare` share: read the scenario files, line up the alternatives, run the study
  * and write the report.
  */
+import { printable, printableData } from '../report/printable.js';
 import { renderReport, type ReportFormat } from '../report/index.js';
 import type { Result } from '../runner/result.js';
 import { commonSettings } from '../runner/common-settings.js';
@@ -133,6 +134,9 @@ export async function writeReport(
   outTarget: OutputTarget | undefined = args.out === undefined ? undefined : checkOutputTarget(args.out, 'report', inputs),
 ): Promise<void> {
   const format = reportFormat(args.format, args.out);
+  // Names from the file may hold terminal escapes: shown as visible escapes except in JSON (printable.ts).
+  const raw = result;
+  result = format === 'json' ? raw : printableData(raw);
   const color = outTarget === undefined && format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
   const width = outTarget === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
@@ -144,6 +148,6 @@ export async function writeReport(
   if (outTarget !== undefined) await writeOutput(outTarget, text);
   else await writeStdout(text);
   if (format !== 'table' || outTarget !== undefined) {
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of raw.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
   }
 }

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { compileEveryAlternative } from '../../scenario/compile-all.js';
 import { loadScenario } from '../../scenario/load.js';
+import { printable } from '../../report/printable.js';
 import { loadWarnings } from '../../runner/warnings.js';
 
 export const validateCommand: CommandModule<object, { file: string }> = {
@@ -18,6 +19,6 @@ export const validateCommand: CommandModule<object, { file: string }> = {
       `${args.file}: valid. "${model.name}": ${model.types.length} customer types, ${model.groups.length} counter groups ` +
         `(${counters} counters)${model.kiosks ? `, ${model.kiosks.count} kiosks` : ''}, ${variants.length} variants.\n`,
     );
-    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
   },
 };
