@@ -3,8 +3,12 @@
  * reaches the capacity staffed over the day (patience and balking aside), lines grow all day long and the averages then depend
  * on the horizon more than on the hall. (A peak that exceeds capacity for an hour is ordinary and
  * shows in byPeriod; it is not warned about.)
+ *
+ * The load counts walk-ins and booked appointments (`perSlot·(1 − noShow)` every `every` minutes
+ * from `start`); the capacity counts the time counters are broken as lost (a counter with
+ * breakdowns works `mtbf/(mtbf + repair)` of its staffed time, in the means of the two laws).
  */
-import type { Model } from '../model/model.js';
+import type { BreakdownModel, Model } from '../model/model.js';
 
 /** Mean walk-in rate per minute over the horizon. */
 function meanRate(model: Model): number {
@@ -17,6 +21,24 @@ function meanRate(model: Model): number {
     if (end > starts[i]) expected += arrivals.ratePerMinute[i] * (end - starts[i]);
   }
   return expected / model.horizon;
+}
+
+/**
+ * Booked customers per minute over the horizon, who come (no-shows left out): slots at
+ * `start, start + every, …` before the horizon, `perSlot` each.
+ */
+function bookedRate(model: Model): number {
+  const a = model.appointments;
+  if (!a || a.start >= model.horizon) return 0;
+  const slots = Math.ceil((model.horizon - a.start) / a.every);
+  return (slots * a.perSlot * (1 - a.noShow)) / model.horizon;
+}
+
+/** The share of time a server with these breakdowns is not broken, in the long run. */
+export function availabilityOf(breakdown: BreakdownModel | null): number {
+  if (!breakdown) return 1;
+  const up = breakdown.upTime.mean;
+  return up / (up + breakdown.repair.mean);
 }
 
 /** Mean number of staffed counters of a group over the horizon. */
@@ -34,8 +56,12 @@ export interface Load {
   stations: string[];
   /** Offered load in erlangs: arrivals per minute × mean service minutes. */
   load: number;
-  /** Mean number of counters (or kiosks) staffed. */
+  /** Mean number of counters (or kiosks) staffed and not broken. */
   capacity: number;
+  /** Mean number staffed, breakdowns aside. */
+  staffed: number;
+  /** Of `load`, the part from booked appointments. */
+  booked: number;
 }
 
 /**
@@ -45,6 +71,7 @@ export interface Load {
  */
 export function offeredLoads(model: Model): Load[] {
   const rate = meanRate(model);
+  const booked = bookedRate(model);
   const groups = model.groups;
   // Union-find over groups: two groups that serve a common type are in one set.
   const parent = groups.map((_, g) => g);
@@ -55,21 +82,38 @@ export function offeredLoads(model: Model): Load[] {
   const sets = new Map<number, Load>();
   groups.forEach((g, i) => {
     const r = root(i);
-    const set = sets.get(r) ?? { stations: [], load: 0, capacity: 0 };
+    const set = sets.get(r) ?? { stations: [], load: 0, capacity: 0, staffed: 0, booked: 0 };
+    const staffed = meanStaff(g.shiftAt, g.shiftCount, model.horizon);
     set.stations.push(g.name);
-    set.capacity += meanStaff(g.shiftAt, g.shiftCount, model.horizon);
+    set.staffed += staffed;
+    set.capacity += staffed * availabilityOf(g.breakdown);
     sets.set(r, set);
   });
   const kiosks = model.kiosks;
-  const kioskLoad: Load = { stations: ['kiosks'], load: 0, capacity: kiosks?.count ?? 0 };
+  const kioskCount = kiosks?.count ?? 0;
+  const kioskLoad: Load = {
+    stations: ['kiosks'],
+    load: 0,
+    capacity: kioskCount * availabilityOf(kiosks?.breakdown ?? null),
+    staffed: kioskCount,
+    booked: 0,
+  };
+  const appointmentType = model.appointments?.type ?? -1;
   let previous = 0;
   model.types.forEach((type, t) => {
-    const typeRate = rate * (model.typeCumShare[t] - previous);
+    const share = model.typeCumShare[t] - previous;
     previous = model.typeCumShare[t];
+    const bookedHere = booked * (appointmentType < 0 ? share : appointmentType === t ? 1 : 0);
+    const typeRate = rate * share + bookedHere;
     const toKiosk = kiosks ? type.kioskUptake : 0;
-    if (kiosks) kioskLoad.load += typeRate * toKiosk * kiosks.service.mean;
-    const toCounter = typeRate * (1 - toKiosk + toKiosk * (kiosks?.fallback ?? 0));
-    sets.get(root(type.servedBy[0]))!.load += toCounter * type.service.mean;
+    if (kiosks) {
+      kioskLoad.load += typeRate * toKiosk * kiosks.service.mean;
+      kioskLoad.booked += bookedHere * toKiosk * kiosks.service.mean;
+    }
+    const toCounter = 1 - toKiosk + toKiosk * (kiosks?.fallback ?? 0);
+    const set = sets.get(root(type.servedBy[0]))!;
+    set.load += typeRate * toCounter * type.service.mean;
+    set.booked += bookedHere * toCounter * type.service.mean;
   });
   const out = [...sets.values()];
   if (kiosks) out.push(kioskLoad);
@@ -78,14 +122,17 @@ export function offeredLoads(model: Model): Load[] {
 
 export function loadWarnings(variant: string, model: Model): string[] {
   const out: string[] = [];
-  for (const { stations, load, capacity } of offeredLoads(model)) {
-    if (load < capacity) continue;
+  for (const { stations, load, capacity, staffed, booked } of offeredLoads(model)) {
+    if (load < capacity || load === 0) continue;
     const what = stations[0] === 'kiosks' ? 'kiosks' : 'counters';
     const who = stations.length === 1 ? stations[0] : `${stations.join(' + ')} (cross-trained)`;
+    const lost = staffed - capacity;
+    const working = lost > 0 ? ` working (${staffed.toFixed(1)} staffed, ${lost.toFixed(1)} lost to breakdowns)` : ' staffed';
     const share =
-      capacity > 0 ? `${Math.round((100 * load) / capacity)}% of the ${capacity.toFixed(1)} ${what} staffed on average` : `with no ${what} staffed`;
+      capacity > 0 ? `${Math.round((100 * load) / capacity)}% of the ${capacity.toFixed(1)} ${what}${working} on average` : `with no ${what} staffed`;
+    const appointments = booked > 0 ? ` (${booked.toFixed(2)} of it booked appointments)` : '';
     out.push(
-      `${variant}: ${who} ${stations.length === 1 ? 'is' : 'are'} overloaded over the day: offered load ${load.toFixed(2)} erlangs, ${share}; ` +
+      `${variant}: ${who} ${stations.length === 1 ? 'is' : 'are'} overloaded over the day: offered load ${load.toFixed(2)} erlangs${appointments}, ${share}; ` +
         'lines grow all day and the figures depend on the horizon',
     );
   }
