@@ -52,12 +52,16 @@ export async function main(argv: string[]): Promise<number> {
       .command(fitCommand)
       .demandCommand(1, 'Name a command: run, compare, staff, merge, validate, schema or fit.')
       .strict()
+      // A mistyped command (`frontdesk comapre`) gets "Did you mean compare?".
+      .recommendCommands()
       .version(version())
       .alias('h', 'help')
       .wrap(Math.min(100, process.stdout.columns || 100))
       .fail((message, error) => {
         // yargs' own errors (YError: a missing option value, ...) are usage errors too.
         if (error && error.name !== 'YError') throw error;
+        // yargs says only "Did you mean compare?"; name what was typed too.
+        if (!error && /^Did you mean /.test(message ?? '')) throw new UsageError(`unknown command "${argv[0]}". ${message}`);
         throw new UsageError(usageLine(error?.message ?? message));
       })
       .parseAsync();

@@ -7,28 +7,34 @@ import { parseShard, type Shard } from '../runner/shard.js';
 import { MAX_REPLICATIONS } from '../scenario/limits.js';
 import { UsageError } from './usage-error.js';
 
+/**
+ * Numbers arrive as the text typed (options of type string): yargs would turn `-n abc` into NaN
+ * and the message could only say "found NaN". Checked by `checkStudyArgs`.
+ */
+export type NumberText = string | number;
+
 export interface StudyArgs {
   /** `run` only: the file's variant to report instead of the baseline. */
   variant?: string;
-  replications?: number;
-  seed?: number;
-  period?: number;
-  workers?: number;
+  replications?: NumberText;
+  seed?: NumberText;
+  period?: NumberText;
+  workers?: NumberText;
   /** As given; see reportFormat for the format used. */
   format?: ReportFormat;
   out?: string;
   trace?: string;
   precision?: string;
-  'max-replications'?: number;
+  'max-replications'?: NumberText;
   shard?: string;
 }
 
 export function withStudyOptions<T>(y: Argv<T>) {
   return y
-    .option('replications', { requiresArg: true, alias: 'n', type: 'number', describe: 'Replications per variant (default: the file\'s, else 10)' })
-    .option('seed', { requiresArg: true, alias: 's', type: 'number', describe: 'Random seed (default: the file\'s, else 1)' })
-    .option('period', { requiresArg: true, type: 'number', describe: 'Length of a byPeriod period, minutes (default 60)' })
-    .option('workers', { requiresArg: true, alias: 'w', type: 'number', describe: `Threads of work (default and most: the cores, here ${defaultWorkers()}; more are taken as that many)` })
+    .option('replications', { requiresArg: true, alias: 'n', type: 'string', describe: 'Replications per variant (default: the file\'s, else 10)' })
+    .option('seed', { requiresArg: true, alias: 's', type: 'string', describe: 'Random seed (default: the file\'s, else 1)' })
+    .option('period', { requiresArg: true, type: 'string', describe: 'Length of a byPeriod period, minutes (default: the file\'s period, else 60)' })
+    .option('workers', { requiresArg: true, alias: 'w', type: 'string', describe: `Threads of work (default and most: the cores, here ${defaultWorkers()}; more are taken as that many)` })
     .option('precision', {
       requiresArg: true,
       type: 'string',
@@ -36,7 +42,7 @@ export function withStudyOptions<T>(y: Argv<T>) {
     })
     .option('max-replications', {
       requiresArg: true,
-      type: 'number',
+      type: 'string',
       describe: 'Most replications per variant: caps the file\'s replications, and --precision (default 1000)',
     })
     .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
@@ -59,10 +65,22 @@ export function reportFormat(format: ReportFormat | undefined, out: string | und
   return byName !== undefined && (REPORT_FORMATS as readonly string[]).includes(byName) ? (byName as ReportFormat) : 'table';
 }
 
-function wholeNumber(name: string, value: number | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
+/** The number typed, or NaN for text that is not one (`abc`, an empty value). */
+function numberOf(text: NumberText): number {
+  if (typeof text === 'number') return text;
+  return /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text) ? Number(text) : Number.NaN;
+}
+
+/** How a value was typed, for messages: `"abc"` for text, `12.5` for a number. */
+function shown(text: NumberText): string {
+  return typeof text === 'number' || !Number.isNaN(numberOf(text)) ? String(text).trim() : JSON.stringify(text);
+}
+
+function wholeNumber(name: string, text: NumberText | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = numberOf(text);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`--${name}: found ${value}; expected a whole number from ${min} to ${max}`);
+    throw new UsageError(`--${name}: found ${shown(text)}; expected a whole number from ${min} to ${max}`);
   }
   return value;
 }
@@ -91,10 +109,11 @@ export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
     );
   }
   if (args.period !== undefined) {
-    if (!(Number.isFinite(args.period) && args.period > 0)) {
-      throw new UsageError(`--period: found ${args.period}; expected a positive number of minutes`);
+    const period = numberOf(args.period);
+    if (!(Number.isFinite(period) && period > 0)) {
+      throw new UsageError(`--period: found ${shown(args.period)}; expected a positive number of minutes`);
     }
-    checked.period = args.period;
+    checked.period = period;
   }
   if (args.precision !== undefined) checked.precision = parsePrecision(args.precision);
   if (args.shard !== undefined) checked.shard = checkShard(args);

@@ -58,7 +58,11 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
   for (let first = 0; first < others.length; first += size) {
     const shown = others.slice(first, first + size);
     const which =
-      size < others.length ? `, variants ${first + 1}\u2013${first + shown.length} of ${others.length}` : '';
+      size >= others.length
+        ? ''
+        : shown.length === 1
+          ? `, variant ${first + 1} of ${others.length}`
+          : `, variants ${first + 1}\u2013${first + shown.length} of ${others.length}`;
     const alternatives = [baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' }));
     const rows = keys.map((key): Cell[] => [
       labelOf(result, key, true),

@@ -15,6 +15,12 @@ const TYPE_COLUMNS = ['arrived', 'served', 'abandoned', 'balked', 'waitMean', 'w
 /** Columns of the by-period table before the per-group utilisation and open counters. */
 const PERIOD_COLUMNS = ['arrived', 'abandoned', 'waitMean', 'waitP90', 'serviceLevel', 'queueLengthMean'];
 
+/**
+ * Columns whose cells carry their 95% half-width too: the figures a planner reads period by period
+ * and type by type to decide, where a difference between two rows may be noise.
+ */
+const WITH_INTERVAL = new Set(['waitMean', 'serviceLevel']);
+
 /** Columns that only add noise when every row is zero (no kiosks, no balking configured). */
 const HIDDEN_WHEN_ZERO = new Set(['balked', 'kioskShare']);
 
@@ -26,7 +32,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
   if (types.length > 0) {
     blocks.push(
       detailTable(
-        'By customer type (means over replications; waits in minutes)',
+        'By customer type (means over replications, ± 95% CI half-width of the mean wait and service level; waits in minutes)',
         { header: 'Type', align: 'left' },
         types.map(([name, metrics]) => [name, metrics]),
         TYPE_COLUMNS,
@@ -46,7 +52,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
     ];
     blocks.push(
       detailTable(
-        'By period (means; customers by arrival time, lines and utilisation by clock time; waits in minutes)',
+        'By period (means, ± 95% CI half-width of the mean wait and service level; customers by arrival time, lines and utilisation by clock time; waits in minutes)',
         { header: 'Period', align: 'left' },
         rows,
         [...PERIOD_COLUMNS, ...groups],
@@ -128,6 +134,9 @@ function detailTable(
     kind: 'table',
     title,
     columns: [first, ...infos.map((i): Column => ({ header: i.short, align: 'right' }))],
-    rows: rows.map(([name, m]) => [name, ...infos.map((i) => meanText(own(m, i.key), i))]),
+    rows: rows.map(([name, m]) => [
+      name,
+      ...infos.map((i): Cell => (WITH_INTERVAL.has(i.key) ? summarySegments(own(m, i.key), i, false) : meanText(own(m, i.key), i))),
+    ]),
   };
 }

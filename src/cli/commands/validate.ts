@@ -4,6 +4,11 @@ import { loadScenario } from '../../scenario/load.js';
 import { printable } from '../../report/printable.js';
 import { loadWarnings } from '../../runner/warnings.js';
 
+/** `1 variant`, `3 variants`. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export const validateCommand: CommandModule<object, { file: string }> = {
   command: 'validate <file>',
   describe: 'Check a scenario file (and each variant) without running it',
@@ -15,9 +20,10 @@ export const validateCommand: CommandModule<object, { file: string }> = {
     const warnings = loadWarnings('baseline', model);
     variants.forEach((variant, i) => warnings.push(...loadWarnings(variant.name, variantModels[i])));
     const counters = model.groups.reduce((n, g) => n + g.counters, 0);
+    const kiosks = model.kiosks ? `, ${counted(model.kiosks.count, 'kiosk')}` : '';
     process.stdout.write(
-      `${args.file}: valid. "${model.name}": ${model.types.length} customer types, ${model.groups.length} counter groups ` +
-        `(${counters} counters)${model.kiosks ? `, ${model.kiosks.count} kiosks` : ''}, ${variants.length} variants.\n`,
+      `${args.file}: valid. "${model.name}": ${counted(model.types.length, 'customer type')}, ${counted(model.groups.length, 'counter group')} ` +
+        `(${counted(counters, 'counter')})${kiosks}, ${counted(variants.length, 'variant')}.\n`,
     );
     for (const warning of warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
   },
