@@ -8,6 +8,20 @@
 import { z } from 'zod';
 import { scenarioSchema } from './schema.js';
 
+/**
+ * What the result of a run reports, in one paragraph, so that whoever reads the schema of the file
+ * also reads how its figures are to be taken (README, "The result"; SCENARIO.md, December 2026).
+ */
+const RESULT_RULES =
+  'The result (`frontdesk run|compare --format json`) reports per variant: waits, serviceLevel (served within ' +
+  'waitTarget over arrived), abandonShare (abandoned and balked over arrived), utilization per group and kiosks ' +
+  '(share of staffed time serving: a broken counter is not busy, even holding a suspended customer), availability ' +
+  'per group and kiosks (share of staffed time not broken), interrupted (services suspended by a breakdown). ' +
+  'Each figure is {mean, sd, ci95} over replications; with fewer than 2 replications sd and ci95 are null and ' +
+  'nothing is significant; intervals are clipped to the figure\'s range; a figure that does not exist is null. ' +
+  'In a comparison every alternative runs with the same seed, replications and period and is judged at the ' +
+  'baseline\'s waitTarget.';
+
 export function scenarioJsonSchema(): Record<string, unknown> {
   // io: 'input' describes the file as written: fields with defaults are optional.
   const generated = z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -18,7 +32,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
     title: 'frontdesk scenario',
     description:
       `${String(description ?? '')} Durations are in minutes, arrival rates per hour; a time may be ` +
-      'written "HH:MM", measured from `open`. Names of types and counter groups are identifiers without dots.',
+      'written "HH:MM", measured from `open`. Names of types and counter groups are identifiers without dots. ' +
+      RESULT_RULES,
     ...rest,
   };
 }

@@ -118,3 +118,13 @@ describe('the wait target across files and variants', () => {
     expect(json.warnings).toContain(`variant "laxer": its seed is ignored; the study's seed 5 holds for every alternative`);
   });
 });
+
+describe('frontdesk schema', () => {
+  it('states the figures and rules of the result next to the file it describes', () => {
+    const schema = JSON.parse(frontdesk(['schema']).stdout);
+    for (const words of ['abandonShare', 'availability', 'a broken counter is not busy', 'interrupted', 'fewer than 2 replications sd and ci95 are null', 'clipped', "baseline's waitTarget"]) {
+      expect(schema.description).toContain(words);
+    }
+    expect(JSON.stringify(schema)).toContain('The failure clock runs in calendar time');
+  });
+});
