@@ -73,22 +73,23 @@ describe('intervals within the figure\'s range', () => {
 
 describe('a period with no counter open', () => {
   it('has no utilisation, though a closing counter finished its last customer in it', () => {
-    // One counter open for the first hour only; services last 30 minutes, so the counter is still
-    // finishing a customer after it closes at 60.
+    // One counter, open for the first hour, closed the second, open the third. Four customers at
+    // minute 0, 25 minutes each: served 0–25, 25–50, 50–75 (the counter closes at 60 but finishes
+    // this one) and, after the reopening, 120–145. Without the rule the second hour read 100%.
     const model = buildModel({
-      perHour: 30,
-      types: [{ name: 'walkin', service: { dist: 'deterministic', value: 30 } }],
+      trace: { times: [0, 0, 0, 0] },
+      types: [{ name: 'walkin', service: { dist: 'deterministic', value: 25 } }],
       groups: [{ name: 'desk', staff: [[0, 1], [60, 0], [120, 1]] }],
       horizon: 180,
       drain: false,
     });
     const day = new FrontDesk(model, 60).runDay(TEST_SEED, 0);
     const [first, closed, reopened] = day.byPeriod;
-    expect(closed['openCounters.desk']).toBeGreaterThan(0);
+    expect(closed['openCounters.desk']).toBeCloseTo(15 / 60, 12);
     expect(closed['utilization.desk']).toBeNaN();
     expect(closed['availability.desk']).toBeNaN();
-    expect(first['utilization.desk']).toBeGreaterThan(0.9);
-    expect(reopened['utilization.desk']).toBeGreaterThan(0);
+    expect(first['utilization.desk']).toBeCloseTo(1, 12);
+    expect(reopened['utilization.desk']).toBeCloseTo(25 / 60, 12);
   });
 });
 
