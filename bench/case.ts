@@ -14,6 +14,7 @@ import { compileScenario } from '../src/scenario/compile.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { applyVariant } from '../src/scenario/variants.js';
 import { bareMmc } from './bare-loop.js';
+import { seconds } from './stopwatch.js';
 
 const scenarioPath = (name: string) => fileURLToPath(new URL(`../../bench/scenarios/${name}.yaml`, import.meta.url));
 
@@ -23,10 +24,6 @@ export interface CaseFigures {
   events: number;
   maxRssBytes: number;
   waitMean: number;
-}
-
-function seconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 function mm10(customers: number): CaseFigures {

@@ -14,6 +14,7 @@ import { scenarioText } from '../src/fit/scenario-text.js';
 import { parseTicketLog } from '../src/fit/ticket-log.js';
 import { parseScenarioText } from '../src/scenario/load.js';
 import type { BenchContext } from './grid-load.js';
+import { seconds } from './stopwatch.js';
 
 const here = fileURLToPath(import.meta.url);
 const bundledLog = fileURLToPath(new URL('../../scenarios/data/service-centre-tickets.csv', import.meta.url));
@@ -24,10 +25,6 @@ interface FitFigures {
   tickets: number;
   days: number;
   maxRssBytes: number;
-}
-
-function seconds(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
 function spread(values: number[]) {
