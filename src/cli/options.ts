@@ -1,9 +1,9 @@
 /** Options shared by `run` and `compare`, and their checking. */
 import { extname } from 'node:path';
 import type { Argv } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../report/index.js';
-import { defaultWorkers } from '../runner/pool.js';
-import { parseShard, type Shard } from '../runner/shard.js';
+import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { defaultWorkers } from '../runner/cores.js';
+import { parseShard, type Shard } from '../runner/shard-plan.js';
 import { MAX_REPLICATIONS } from '../scenario/limits.js';
 import { UsageError } from './usage-error.js';
 

@@ -2,8 +2,6 @@
  * What `run` and `compare` share: read the scenario files, line up the alternatives, run the study
  * and write the report.
  */
-import { printable, printableData } from '../report/printable.js';
-import { renderReport, type ReportFormat } from '../report/index.js';
 import type { Result } from '../runner/result.js';
 import { commonSettings } from '../runner/common-settings.js';
 import { runStudy, type StudyOptions } from '../runner/study.js';
@@ -12,16 +10,16 @@ import { compileEveryAlternative } from '../scenario/compile-all.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { horizonMinutes, periodProblem } from '../scenario/semantics.js';
 import { applyVariant } from '../scenario/variants.js';
-import { checkStudyArgs, reportFormat, type StudyArgs } from './options.js';
-import { checkOutputTarget, sameFile, writeOutput, writeStdout, type OutputTarget } from './output.js';
+import { checkStudyArgs, type StudyArgs } from './options.js';
+import { checkOutputTarget, sameFile } from './output.js';
 import { Progress } from './progress.js';
 import { TraceOutput } from './trace-output.js';
-import { reportDate } from './report-date.js';
 import { runShard } from './shard-part.js';
 import { UsageError } from './usage-error.js';
-import { version } from './version.js';
+import { writeReport, type ReportAbout } from './write-report.js';
 
 export type StudyMode = 'run' | 'compare';
+export type { ReportAbout } from './write-report.js';
 
 /**
  * The alternatives of a study: `run` takes the baseline of one file; `compare` of one file takes
@@ -112,42 +110,4 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     throw error;
   }
   await writeReport(result, args, inputs, about, outTarget);
-}
-
-/** What a report says about the study beyond its Result (the HTML header): a shard's part keeps it for merge. */
-export interface ReportAbout {
-  question?: string;
-  description?: string;
-  files: string[];
-}
-
-/**
- * Prints or writes the report of a study (a whole one, or merged parts), then its warnings. The
- * format is `--format`, else the --out file's extension; `outTarget` is the --out file already
- * checked (else it is checked here).
- */
-export async function writeReport(
-  result: Result,
-  args: { format?: ReportFormat; out?: string },
-  inputs: readonly string[],
-  about: ReportAbout,
-  outTarget: OutputTarget | undefined = args.out === undefined ? undefined : checkOutputTarget(args.out, 'report', inputs),
-): Promise<void> {
-  const format = reportFormat(args.format, args.out);
-  // Names from the file may hold terminal escapes: shown as visible escapes except in JSON (printable.ts).
-  const raw = result;
-  result = format === 'json' ? raw : printableData(raw);
-  const color = outTarget === undefined && format === 'table' && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-  // A terminal's own width; a file or a pipe gets a width that still reads well on a laptop.
-  const width = outTarget === undefined && process.stdout.isTTY ? process.stdout.columns : 120;
-  const text = await renderReport(result, format, {
-    color,
-    width,
-    html: format === 'html' ? { version: version(), date: reportDate(), ...about } : undefined,
-  });
-  if (outTarget !== undefined) await writeOutput(outTarget, text);
-  else await writeStdout(text);
-  if (format !== 'table' || outTarget !== undefined) {
-    for (const warning of raw.warnings) process.stderr.write(`warning: ${printable(warning)}\n`);
-  }
 }

@@ -9,6 +9,7 @@ import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 import type { HtmlContext } from './html/page.js';
+import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export { renderCsv } from './csv.js';
 export { renderJson, toJson } from './json.js';
@@ -16,8 +17,7 @@ export { renderMarkdown } from './markdown.js';
 export { renderTable, type TableOptions } from './table.js';
 export type { HtmlContext } from './html/page.js';
 
-export const REPORT_FORMATS = ['table', 'json', 'csv', 'markdown', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
 export interface RenderOptions {
   /** ANSI colour in the table format; ignored by the others, which are read by programs. */

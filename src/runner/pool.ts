@@ -8,14 +8,11 @@
  * byte-identical for any number of workers.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
 import { replicationSteps, type JobResult, type ReplicationJob } from './job.js';
 
-export function defaultWorkers(): number {
-  return availableParallelism();
-}
+export { defaultWorkers } from './cores.js';
 
 /**
  * The compiled worker script. Under the test runner this module is TypeScript source, which a

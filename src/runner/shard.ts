@@ -5,7 +5,7 @@
  * Replication r of every alternative depends only on (scenario, seed, r), so shard K of N runs a
  * contiguous block of replication indices of every alternative and keeps their rows as they are
  * (runner/metric-table.ts). Merging lays the blocks end to end, in replication order, and makes
- * the result with the same function as a study run in one process (study.ts `resultOf`): the
+ * the result with the same function as a study run in one process (study-result.ts `resultOf`): the
  * same rows in the same order give the same summaries, bit for bit, so the report is the same
  * bytes. A part carries the study's frame (names, periods, warnings about the halls), so merging
  * needs neither the scenario nor its trace, and a manifest that says which study it belongs to.
@@ -18,33 +18,10 @@ import { endianness } from 'node:os';
 import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import { MetricTable } from './metric-table.js';
 import type { Result } from './result.js';
-import { resultOf, type StudyFrame } from './study.js';
+import { shardReplications, type Shard } from './shard-plan.js';
+import { resultOf, type StudyFrame } from './study-result.js';
 
-/** Shard K of N (K from 1). */
-export interface Shard {
-  index: number;
-  count: number;
-}
-
-/** `3/7` -> { index: 3, count: 7 }; null when the text is not of that form. */
-export function parseShard(text: string): Shard | null {
-  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
-  if (!match) return null;
-  const index = Number(match[1]);
-  const count = Number(match[2]);
-  if (!(Number.isSafeInteger(index) && Number.isSafeInteger(count) && count >= 1 && index >= 1 && index <= count)) return null;
-  return { index, count };
-}
-
-/**
- * The replications of shard K of N: as even a share of [0, replications) as can be, in order,
- * shard 1 first. Shards differ by at most one replication.
- */
-export function shardReplications(replications: number, shard: Shard): { first: number; count: number } {
-  const first = Math.floor(((shard.index - 1) * replications) / shard.count);
-  const end = Math.floor((shard.index * replications) / shard.count);
-  return { first, count: end - first };
-}
+export { parseShard, shardReplications, type Shard } from './shard-plan.js';
 
 /**
  * Which study a part belongs to. Everything in it except `shard` is the same in every part of one

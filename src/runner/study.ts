@@ -11,10 +11,9 @@ import { halfWidth, summarize } from '../stats/summary.js';
 import { compiledModel, forgetStudy, newStudyNumber } from './compiled.js';
 import type { JobResult } from './job.js';
 import { batches, ReplicationPool } from './pool.js';
-import { pairedComparisons, pairedTypeComparisons } from './paired.js';
 import { MetricTable } from './metric-table.js';
-import type { PeriodInfo, Result, VariantResult } from './result.js';
-import { summarizeVariant } from './summarize.js';
+import type { PeriodInfo, Result } from './result.js';
+import { resultOf, type StudyFrame } from './study-result.js';
 import { loadWarnings } from './warnings.js';
 
 /** One alternative of the study, already validated. */
@@ -96,6 +95,8 @@ export interface TraceSink {
  * many replications are asked for.
  */
 const TRACED_BATCH = 8;
+
+export { resultOf, type StudyFrame } from './study-result.js';
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
   const study = newStudyNumber();
@@ -270,21 +271,6 @@ function assemble(title: string, study: number, alternatives: Alternative[], sam
   return resultOf(studyFrame(title, alternatives, options, study), samples as MetricTable[], options.keepSamples);
 }
 
-/**
- * What a study's result says besides its replications: the names, each alternative's periods,
- * the opening and target, and the warnings known before any replication. Plain data: a shard
- * writes it into its part, and merging the parts needs neither the scenario nor its trace.
- */
-export interface StudyFrame {
-  title: string;
-  seed: number;
-  openClock: number;
-  waitTarget: number;
-  alternatives: { name: string; periods: PeriodInfo[] }[];
-  /** Warnings known before any replication: replaced settings, overloaded halls. */
-  warnings: string[];
-}
-
 /** @param study the study whose models this thread compiled already (compiled.ts); without it, compiled afresh. */
 export function studyFrame(
   title: string,
@@ -302,40 +288,6 @@ export function studyFrame(
     // Settings replaced before the study ran (options.warnings), then the halls' own.
     warnings: [...(options.warnings ?? []), ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a]))],
   };
-}
-
-/**
- * The result from the frame and every alternative's replications, in replication order: the one
- * place where summaries, comparisons and warnings are made, for a study run in one process and
- * for the merged parts of a sharded one alike, so both print the same bytes.
- */
-export function resultOf(frame: StudyFrame, samples: MetricTable[], keepSamples = false): Result {
-  const compare = frame.alternatives.length > 1;
-  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare || keepSamples));
-  const replications = samples[0].rows;
-  const result: Result = {
-    scenario: frame.title,
-    seed: frame.seed,
-    replications,
-    openClock: frame.openClock,
-    waitTarget: frame.waitTarget,
-    variants,
-    warnings: [...spreadWarnings(replications), ...frame.warnings],
-  };
-  if (compare) {
-    result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
-    result.typeComparisons = variants.slice(1).flatMap((v) => pairedTypeComparisons(variants[0], v));
-  }
-  return result;
-}
-
-/** One line, first, when the replications cannot say how far to trust a figure. */
-function spreadWarnings(replications: number): string[] {
-  if (replications >= 2) return [];
-  return [
-    `${replications} replication${replications === 1 ? '' : 's'}: no spread can be estimated, so every interval is n/a (sd and ci95 null) ` +
-      'and no change is marked significant; run 2 or more (-n)',
-  ];
 }
 
 function periodsOf(model: Model, length: number): PeriodInfo[] {

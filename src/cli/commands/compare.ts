@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { withStudyOptions, type StudyArgs } from '../options.js';
-import { executeStudy } from '../study-command.js';
 
 type CompareArgs = StudyArgs & { files: string[] };
 
@@ -13,5 +12,6 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     )
       .example('$0 compare scenarios/bank-branch.yaml', 'The baseline against each variant in the file')
       .example('$0 compare today.yaml tomorrow.yaml', 'Two files, the first as the reference') as never,
-  handler: (args) => executeStudy(args.files, args, 'compare'),
+  // The study's modules load only when the command runs (main.ts).
+  handler: async (args) => (await import('../study-command.js')).executeStudy(args.files, args, 'compare'),
 };

@@ -1,15 +1,9 @@
 import type { CommandModule } from 'yargs';
 import { resolve } from 'node:path';
-import { parseColumnMap, type Role } from '../../fit/columns.js';
-import { fitLog } from '../../fit/fit-log.js';
-import { readLogFile } from '../../fit/read-file.js';
-import { scenarioText } from '../../fit/scenario-text.js';
-import { parseTicketLog } from '../../fit/ticket-log.js';
-import { parseScenarioText } from '../../scenario/load.js';
+import type { Role } from '../../fit/columns.js';
 import { checkStudyArgs } from '../options.js';
 import { writeFileAtomic } from '../output.js';
 import { UsageError } from '../usage-error.js';
-import { checkFit } from '../fit-check.js';
 
 interface FitArgs {
   log: string;
@@ -47,6 +41,15 @@ export const fitCommand: CommandModule<object, FitArgs> = {
       .example('$0 fit hall.csv --out hall.yaml', 'Fit a scenario to a ticket log')
       .example('$0 fit export.csv --columns "issued=Ticket time,called=Call time" --check', 'Name the columns, then compare model and log') as never,
   handler: async (args) => {
+    // The fitting modules load only when the command runs (main.ts).
+    const [{ parseColumnMap }, { fitLog }, { readLogFile }, { scenarioText }, { parseTicketLog }, { parseScenarioText }] = await Promise.all([
+      import('../../fit/columns.js'),
+      import('../../fit/fit-log.js'),
+      import('../../fit/read-file.js'),
+      import('../../fit/scenario-text.js'),
+      import('../../fit/ticket-log.js'),
+      import('../../scenario/load.js'),
+    ]);
     let columns: Partial<Record<Role, string>> = {};
     if (args.columns !== undefined) {
       try {
@@ -68,6 +71,7 @@ export const fitCommand: CommandModule<object, FitArgs> = {
     if (args.out !== undefined) writeFileAtomic(args.out, text, [args.log]);
     else if (!args.check) process.stdout.write(text);
     if (args.check) {
+      const { checkFit } = await import('../fit-check.js');
       await checkFit(fitted, loaded, { replications: checked.replications, seed: checked.seed, workers: checked.workers });
       if (args.out === undefined) process.stderr.write('frontdesk fit: the scenario is not written (add --out FILE to keep it)\n');
     }

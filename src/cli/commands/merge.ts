@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/index.js';
-import { mergeParts, PartError, readPart, type StudyPart } from '../../runner/shard.js';
-import { writeReport } from '../study-command.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
+import type { StudyPart } from '../../runner/shard.js';
 import { UsageError } from '../usage-error.js';
 
 type MergeArgs = { parts: string[]; format?: ReportFormat; out?: string };
 
-function readPartFile(file: string): StudyPart {
+function readPartFile(readPart: (text: string, file: string) => StudyPart, file: string): StudyPart {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -27,8 +26,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
       .example('$0 merge parts/*.json --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
   handler: async (args) => {
+    // The runner and the report load only when the command runs (main.ts).
+    const [{ mergeParts, PartError, readPart }, { writeReport }] = await Promise.all([import('../../runner/shard.js'), import('../write-report.js')]);
     try {
-      const { result, about } = mergeParts(args.parts.map((file) => ({ file, part: readPartFile(file) })));
+      const { result, about } = mergeParts(args.parts.map((file) => ({ file, part: readPartFile(readPart, file) })));
       await writeReport(result, args, args.parts, about);
     } catch (e) {
       if (e instanceof PartError) throw new UsageError(e.message);

@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
 import { withStudyOptions, type StudyArgs } from '../options.js';
-import { executeStudy } from '../study-command.js';
 
 type RunArgs = StudyArgs & { file: string };
 
@@ -13,5 +12,6 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .example('$0 run scenarios/bank-branch.yaml', 'Report of the branch as it is today')
       .example('$0 run hall.yaml -n 50 --format json --out result.json', '50 replications, JSON to a file')
       .example('$0 run scenarios/bank-branch.yaml --variant reorganised', 'One variant on its own, hour by hour') as never,
-  handler: (args) => executeStudy([args.file], args, 'run'),
+  // The study's modules load only when the command runs (main.ts).
+  handler: async (args) => (await import('../study-command.js')).executeStudy([args.file], args, 'run'),
 };

@@ -4,10 +4,7 @@
  * (see src/staffing/). `--write-scenario` writes the scenario with the plan as shift plans.
  */
 import type { CommandModule } from 'yargs';
-import { renderStaffing, type StaffingFormat } from '../../report/staffing.js';
-import { loadScenario } from '../../scenario/load.js';
-import { staff, StaffingError } from '../../staffing/staff.js';
-import { scenarioWithStaffing } from '../../staffing/write-scenario.js';
+import type { StaffingFormat } from '../../report/staffing.js';
 import { writeFileAtomic } from '../output.js';
 import { reportDate } from '../report-date.js';
 import { UsageError } from '../usage-error.js';
@@ -47,6 +44,13 @@ export const staffCommand: CommandModule<object, StaffArgs> = {
       .example('$0 staff scenarios/bank-staffing.yaml', 'Windows per hour and the cheapest shifts')
       .example('$0 staff hall.yaml --service-level 80% --wait-target 10 --write-scenario planned.yaml', 'Write the plan into a runnable scenario') as never,
   handler: async (args) => {
+    // The search's modules load only when the command runs (main.ts).
+    const [{ renderStaffing }, { loadScenario }, { staff, StaffingError }, { scenarioWithStaffing }] = await Promise.all([
+      import('../../report/staffing.js'),
+      import('../../scenario/load.js'),
+      import('../../staffing/staff.js'),
+      import('../../staffing/write-scenario.js'),
+    ]);
     const overrides = {
       serviceLevel: share('service-level', args['service-level']),
       maxAbandon: share('max-abandon', args['max-abandon']),

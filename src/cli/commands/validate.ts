@@ -1,8 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { compileEveryAlternative } from '../../scenario/compile-all.js';
-import { loadScenario } from '../../scenario/load.js';
-import { printable } from '../../report/printable.js';
-import { loadWarnings } from '../../runner/warnings.js';
 
 /** `1 variant`, `3 variants`. */
 function counted(n: number, noun: string): string {
@@ -13,7 +9,14 @@ export const validateCommand: CommandModule<object, { file: string }> = {
   command: 'validate <file>',
   describe: 'Check a scenario file (and each variant) without running it',
   builder: (y) => y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file' }) as never,
-  handler: (args) => {
+  handler: async (args) => {
+    // The scenario's modules load only when the command runs (main.ts).
+    const [{ compileEveryAlternative }, { loadScenario }, { printable }, { loadWarnings }] = await Promise.all([
+      import('../../scenario/compile-all.js'),
+      import('../../scenario/load.js'),
+      import('../../report/printable.js'),
+      import('../../runner/warnings.js'),
+    ]);
     const loaded = loadScenario(args.file);
     const [model, ...variantModels] = compileEveryAlternative(loaded);
     const variants = loaded.scenario.variants ?? [];
