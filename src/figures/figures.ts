@@ -17,7 +17,9 @@
  */
 
 /** The unit a figure is measured in; renderers choose the format from it. */
-export type Unit = 'count' | 'minutes' | 'share' | 'rate' | 'people' | 'counters';
+export type Unit = 'count' | 'minutes' | 'share' | 'rate' | 'people' | 'counters' | 'hours' | 'money' | 'clock';
+// `hours`: counter-hours on duty; `money`: the unit the file's `cost` per counter-hour is in;
+// `clock`: a moment of the day, in minutes from `open` (renderers print it as a clock time).
 
 /**
  * Where a figure is reported: `hall` is the whole day (the `metrics` of a variant), `type` each
@@ -36,6 +38,11 @@ export interface Figure {
    * JSON nests them as `"<key>": { "<group>": ... }`.
    */
   readonly perGroup: boolean;
+  /**
+   * Of a per-group figure: one value per counter group only, not for the kiosk bank (staff-hours:
+   * kiosks are machines, nobody is on duty there).
+   */
+  readonly countersOnly: boolean;
   readonly unit: Unit;
   /** The values the figure can take: [lowest, highest], Infinity where unbounded. */
   readonly range: readonly [number, number];
@@ -59,9 +66,9 @@ function figure<K extends string>(
   better: Better,
   label: string,
   short = label,
-  perGroup = false,
+  perGroup: boolean | 'counters' = false,
 ): Figure & { readonly key: K } {
-  return { key, scopes, perGroup, unit, range, better, label, short };
+  return { key, scopes, perGroup: perGroup !== false, countersOnly: perGroup === 'counters', unit, range, better, label, short };
 }
 
 /** Every figure, in report order. */
@@ -88,6 +95,14 @@ export const FIGURES = [
   figure('availability', HALL_AND_PERIOD, 'share', SHARE, 'higher', 'Availability', 'Avail.', true),
   figure('interrupted', HALL_AND_PERIOD, 'count', COUNT, 'lower', 'Services interrupted by breakdowns', 'Interrupted'),
   figure('openCounters', ['period'], 'counters', COUNT, null, 'Open counters', 'Open', true),
+  // When the hall empties: the last customer's departure (minutes from open; NaN when nobody came)
+  // and how far past the horizon that is (0 when the hall empties by then).
+  figure('lastDeparture', ['hall'], 'clock', COUNT, 'lower', 'Last customer left at', 'Last left'),
+  figure('overtime', ['hall'], 'minutes', COUNT, 'lower', 'Overtime past closing', 'Overtime'),
+  // Counter-hours on duty from open to each group's last counter closing (drain included), and
+  // their cost at the groups' `cost` per counter-hour (NaN when no group has one).
+  figure('staffHours', ['hall'], 'hours', COUNT, null, 'Staff-hours', 'Staff-h', 'counters'),
+  figure('cost', ['hall'], 'money', COUNT, 'lower', 'Staff cost', 'Cost'),
 ] as const satisfies readonly Figure[];
 
 /** The key of a figure of the table (per-group figures by their family key, `utilization`). */
@@ -101,12 +116,13 @@ export function figuresIn(scope: Scope): readonly Figure[] {
 /**
  * The keys of the figures reported in `scope`, in report order, with each per-group figure
  * expanded to one key per group (`utilization.general`, `utilization.kiosks`): the columns of a
- * day's row and the keys of its summaries.
+ * day's row and the keys of its summaries. `groups` are the counter groups, then the kiosk bank;
+ * the first `counterGroups` are counter groups (a counters-only figure has no kiosk key).
  */
-export function figureKeys(scope: Scope, groups: readonly string[]): string[] {
+export function figureKeys(scope: Scope, groups: readonly string[], counterGroups = groups.length): string[] {
   const keys: string[] = [];
   for (const f of figuresIn(scope)) {
-    if (f.perGroup) for (const g of groups) keys.push(groupKey(f.key, g));
+    if (f.perGroup) for (const g of f.countersOnly ? groups.slice(0, counterGroups) : groups) keys.push(groupKey(f.key, g));
     else keys.push(f.key);
   }
   return keys;

@@ -19,6 +19,8 @@ export class DayStatistics {
   // broken); 1 + S + st = staffed; 1 + 2S + st = staffed and broken.
   private readonly levels: Levels;
   private readonly stations: number;
+  /** Counter groups: stations 0 .. counterGroups - 1 (the kiosk bank, if any, comes after). */
+  private readonly counterGroups: number;
   private readonly periodMarks: Float64Array;
   private readonly warmupMark: Float64Array;
   private readonly endMark: Float64Array;
@@ -49,6 +51,7 @@ export class DayStatistics {
     periodLength: number,
   ) {
     this.stations = layout.stationCount;
+    this.counterGroups = model.groups.length;
     this.levels = new Levels(1 + 3 * this.stations);
     this.periodCount = Math.ceil(model.horizon / periodLength);
     this.periodMarks = new Float64Array((this.periodCount + 1) * this.levels.count);
@@ -74,11 +77,11 @@ export class DayStatistics {
     });
     const groups = Array.from({ length: this.stations }, (_, st) => layout.stationName(st));
     this.columns = {
-      metricKeys: figureKeys('hall', groups),
+      metricKeys: figureKeys('hall', groups, this.counterGroups),
       typeNames: model.types.map((t) => t.name),
-      typeKeys: figureKeys('type', groups),
+      typeKeys: figureKeys('type', groups, this.counterGroups),
       periodCount: this.reported.length,
-      periodKeys: figureKeys('period', groups),
+      periodKeys: figureKeys('period', groups, this.counterGroups),
     };
   }
 
@@ -185,9 +188,9 @@ export class DayStatistics {
   /**
    * The day's figures as keyed objects (see `collectInto`).
    */
-  collect(end: number, stationLastEnd: Float64Array, events: number, customers: number): ReplicationMetrics {
+  collect(end: number, stationLastEnd: Float64Array, lastDeparture: number, events: number, customers: number): ReplicationMetrics {
     const row = new Float64Array(widthOf(this.columns));
-    this.collectInto(row, 0, end, stationLastEnd);
+    this.collectInto(row, 0, end, stationLastEnd, lastDeparture);
     return { ...unpackRow(this.columns, row, 0), events, customers };
   }
 
@@ -196,8 +199,9 @@ export class DayStatistics {
    * figures of figures/figures.ts, in its order.
    * @param end end of the day: the horizon, or with drain the last moment a customer was inside.
    * @param stationLastEnd last service end at each station: with drain, a station's day ends there.
+   * @param lastDeparture when the last customer left the hall (NaN when none did).
    */
-  collectInto(row: Float64Array, offset: number, end: number, stationLastEnd: Float64Array): void {
+  collectInto(row: Float64Array, offset: number, end: number, stationLastEnd: Float64Array, lastDeparture: number): void {
     const model = this.model;
     const n = this.levels.count;
     this.levels.snapshot(end, this.endMark, 0);
@@ -211,6 +215,7 @@ export class DayStatistics {
     frame.lineMean = observed > 0 ? (this.endMark[0] - this.warmupMark[0]) / observed : NaN;
     frame.lineMax = this.queueMax;
     frame.stationLastEnd = stationLastEnd;
+    frame.lastDeparture = lastDeparture;
     frame.wholeDay = true;
     let at = this.writeScope(row, offset, HALL_FIGURES);
 
@@ -243,6 +248,7 @@ export class DayStatistics {
     lineMax: NaN,
     wholeDay: true,
     stationLastEnd: new Float64Array(0),
+    lastDeparture: NaN,
     period: 0,
     from: new Float64Array(0),
     fromOffset: 0,
@@ -254,7 +260,10 @@ export class DayStatistics {
     this.frame.tally.waits.quantiles(REPORTED_LEVELS, PERCENTILES);
     for (const figure of figures) {
       const key = figure.key as FigureKey;
-      if (figure.perGroup) for (let st = 0; st < this.stations; st++) row[at++] = this.groupFigure(key, st);
+      if (figure.perGroup) {
+        const stations = figure.countersOnly ? this.counterGroups : this.stations;
+        for (let st = 0; st < stations; st++) row[at++] = this.groupFigure(key, st);
+      }
       else row[at++] = this.figure(key);
     }
     return at;
@@ -304,9 +313,19 @@ export class DayStatistics {
         return tally.arrived > 0 ? (tally.abandoned + tally.balked) / tally.arrived : NaN;
       case 'interrupted':
         return this.frame.wholeDay ? this.interruptions : this.periodInterruptions[this.frame.period];
+      case 'lastDeparture':
+        return this.frame.lastDeparture;
+      case 'overtime': {
+        // Without drain the day stops at the horizon, and so does every departure.
+        const late = this.frame.lastDeparture - this.model.horizon;
+        return late > 0 ? late : 0;
+      }
+      case 'cost':
+        return this.dayCost();
       case 'utilization':
       case 'availability':
       case 'openCounters':
+      case 'staffHours':
         throw new Error(`internal: ${key} is a per-group figure`);
       default:
         return unknownFigure(key);
@@ -336,6 +355,8 @@ export class DayStatistics {
         const staffedArea = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
         return staffedArea / frame.length;
       }
+      case 'staffHours':
+        return this.staffHours(st, frame.stationLastEnd);
       default:
         throw new Error(`internal: ${key} is not a per-group figure`);
     }
@@ -365,6 +386,29 @@ export class DayStatistics {
     return this.model.drain ? Math.max(horizon, stationLastEnd[st]) : horizon;
   }
 
+  /**
+   * Counter-hours on duty at station `st` from the opening (warm-up included: the staff are there)
+   * to the end of the station's day: the horizon, or with drain its last service if later, so the
+   * counters that serve the last customers after the horizon count, as the shift plan leaves them
+   * on duty until then (a closing counter counts until it has finished its customer). A broken
+   * counter is on duty all the same.
+   */
+  private staffHours(st: number, stationLastEnd: Float64Array): number {
+    return this.levels.areaAt(1 + this.stations + st, this.stationEnd(st, stationLastEnd)) / 60;
+  }
+
+  /** The staff-hours of every counter group that has a `cost`, times that cost; NaN when none has. */
+  private dayCost(): number {
+    const groups = this.model.groups;
+    let cost = NaN;
+    for (let st = 0; st < groups.length; st++) {
+      const perHour = groups[st].cost;
+      if (perHour === undefined) continue;
+      cost = (cost === cost ? cost : 0) + perHour * this.staffHours(st, this.frame.stationLastEnd);
+    }
+    return cost;
+  }
+
   private dayUtilization(st: number, stationLastEnd: Float64Array): number {
     const sc = this.stations;
     const end = this.stationEnd(st, stationLastEnd);
@@ -384,6 +428,8 @@ interface ScopeFrame {
   /** The whole day (utilisation to each station's own end) rather than one period. */
   wholeDay: boolean;
   stationLastEnd: Float64Array;
+  /** When the last customer left the hall (whole day only). */
+  lastDeparture: number;
   /** The period being written (its index among all periods). */
   period: number;
   /** A period's level areas run from `from[fromOffset]` to `periodMarks[toOffset]`, `length` minutes. */

@@ -26,13 +26,13 @@ export class FrontDesk extends Visits {
   /** Simulates one day: replication `replication` of the run seeded with `seed`. */
   runDay(seed: number, replication: number): ReplicationMetrics {
     const end = this.simulate(seed, replication);
-    return this.stats.collect(end, this.stationLastEnd, this.events, this.arrivals);
+    return this.stats.collect(end, this.stationLastEnd, this.lastDeparture, this.events, this.arrivals);
   }
 
   /** Simulates one day and writes its figures into `row` from `offset`, in the order of `columns`. */
   runDayInto(seed: number, replication: number, row: Float64Array, offset: number): void {
     const end = this.simulate(seed, replication);
-    this.stats.collectInto(row, offset, end, this.stationLastEnd);
+    this.stats.collectInto(row, offset, end, this.stationLastEnd, this.lastDeparture);
   }
 
   /** Runs the day's events; returns the end of the day (the horizon, or with drain the last activity). */
@@ -96,6 +96,7 @@ export class FrontDesk extends Visits {
     this.nextTicket = 0;
     this.now = 0;
     this.lastActivity = 0;
+    this.lastDeparture = NaN;
     this.arrivals = 0;
     this.serving.fill(-1);
     this.staffed.fill(0);

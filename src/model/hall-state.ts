@@ -93,6 +93,8 @@ export abstract class HallState {
   protected now = 0;
   /** Last time a customer joined, started, or left: with drain, the day ends there. */
   protected lastActivity = 0;
+  /** When the last customer left the hall (NaN until one has): the day's `lastDeparture`. */
+  protected lastDeparture = NaN;
   protected arrivals = 0;
   /** Events of the last day simulated. */
   protected events = 0;
@@ -243,6 +245,8 @@ export abstract class HallState {
     }
     if (this.log) this.log.departed(c, outcome, now, pool.waited[c]);
     this.lastActivity = now;
+    // The clock never goes back, so the latest departure is the last one.
+    this.lastDeparture = now;
     pool.release(c);
   }
 

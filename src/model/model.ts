@@ -102,6 +102,8 @@ export interface CounterGroupModel {
   /** The most counters the plan ever staffs: the number of counters that exist. */
   counters: number;
   breakdown: BreakdownModel | null;
+  /** Cost of one counter-hour on duty (the file's `cost`); absent when the file gives none. */
+  cost?: number;
 }
 
 export interface KioskModel {

@@ -43,9 +43,14 @@ export function warningBlocks(result: Result): Block[] {
  * (`Service level (≤10 min)`), since "83%" means nothing without it.
  */
 export function labelOf(result: Result, key: string, withUnit: boolean): string {
-  const info = describeMetric(key);
+  const info = infoOf(result, key);
   const label = withUnit ? info.header : info.label;
   return key === 'serviceLevel' ? `${label} (≤${trimmed(result.waitTarget, 2)} min)` : label;
+}
+
+/** What a key is in this result: its label and format, clock figures against its opening time. */
+export function infoOf(result: Result, key: string): MetricInfo {
+  return describeMetric(key, result.openClock);
 }
 
 /**
@@ -55,7 +60,7 @@ export function labelOf(result: Result, key: string, withUnit: boolean): string 
  */
 export function summarySegments(s: Summary | undefined, info: MetricInfo, withUnit: boolean): Segment[] {
   if (!s) return [{ text: NO_VALUE, align: 'right' }];
-  const [value, unit] = splitValue(s.mean, info.kind, withUnit);
+  const [value, unit] = splitValue(s.mean, info.kind, withUnit, info.openClock);
   return [
     { text: value, align: 'right' },
     { text: unit, align: 'left', glue: true },
@@ -65,7 +70,7 @@ export function summarySegments(s: Summary | undefined, info: MetricInfo, withUn
 
 /** The mean alone, for dense tables whose rows are already means over replications. */
 export function meanText(s: Summary | undefined, info: MetricInfo): string {
-  return s ? formatBare(s.mean, info.kind) : NO_VALUE;
+  return s ? formatBare(s.mean, info.kind, info.openClock) : NO_VALUE;
 }
 
 /** Keys of several metric maps, each once, in the order they first appear. */
@@ -85,11 +90,16 @@ export function own<T>(m: Record<string, T>, key: string): T | undefined {
 
 /**
  * Whether a figure only says "nothing happened" in every scope given: no service interrupted, every
- * counter available all the time. Such rows and columns are left out of the human-readable
+ * counter available all the time, no cost given. Such rows and columns are left out of the human-readable
  * reports (a hall without breakdowns would get a row of zeros and a column of 100% per group);
  * JSON and CSV keep every figure.
  */
 export function saysNothing(key: string, scopes: Iterable<Record<string, Summary>>): boolean {
+  // Without a `cost` on any group the cost is missing everywhere: no row of dashes.
+  if (key === 'cost') {
+    for (const m of scopes) if (Number.isFinite(own(m, key)?.mean ?? NaN)) return false;
+    return true;
+  }
   const idle = key === 'interrupted' ? 0 : key.startsWith('availability.') ? 1 : null;
   if (idle === null) return false;
   for (const m of scopes) {

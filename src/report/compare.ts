@@ -5,14 +5,16 @@
  * a fact when the replications cannot tell it from noise.
  */
 import type { Comparison, Result, Summary, VariantResult } from '../runner/result.js';
-import { labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
+import { infoOf, labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
 import { formatPeriod, NO_VALUE } from './format.js';
-import { describeMetric, formatChange, groupOf, type MetricInfo } from './metrics.js';
+import { formatChange, groupOf, type MetricInfo } from './metrics.js';
 
 /** Rows of the comparison, in decision order; utilisation per group goes after `balked`. */
 const BEFORE_UTILISATION = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned', 'balked'];
-const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare', 'interrupted'];
+const AFTER_UTILISATION = ['throughputPerHour', 'kioskShare', 'interrupted', 'lastDeparture', 'overtime'];
+/** Last: what the alternative costs in staff (staff-hours per group, then their cost). */
+const STAFF_ROWS = ['cost'];
 /** Rows per customer type: how long they wait, how many are served in time, how many give up (as a share of the type's arrivals). */
 const TYPE_ROWS = ['waitMean', 'waitP90', 'serviceLevel', 'abandonShare', 'abandoned'];
 
@@ -42,6 +44,8 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
     ...present.filter((k) => groupOf(k, 'utilization') !== null),
     ...present.filter((k) => groupOf(k, 'availability') !== null && shown(k)),
     ...AFTER_UTILISATION.filter(shown),
+    ...present.filter((k) => groupOf(k, 'staffHours') !== null),
+    ...STAFF_ROWS.filter(shown),
   ];
   const comparisons = new Map<string, Comparison>();
   for (const c of result.comparisons ?? []) comparisons.set(`${c.variant}\u0000${c.metric}`, c);
@@ -66,7 +70,7 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
     const alternatives = [baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' }));
     const rows = keys.map((key): Cell[] => [
       labelOf(result, key, true),
-      ...[baseline, ...shown].map((v, i) => figureCell(own(v.metrics, key), describeMetric(key), i === 0 ? undefined : comparisons.get(`${v.name}\u0000${key}`))),
+      ...[baseline, ...shown].map((v, i) => figureCell(own(v.metrics, key), infoOf(result, key), i === 0 ? undefined : comparisons.get(`${v.name}\u0000${key}`))),
     ]);
     panels.push({
       kind: 'table',
@@ -83,7 +87,7 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
           ...[baseline, ...shown].map((v, i) =>
             figureCell(
               v.byType[type] ? own(v.byType[type], key) : undefined,
-              describeMetric(key),
+              infoOf(result, key),
               i === 0 ? undefined : typeComparisons.get(`${v.name}\u0000${type}\u0000${key}`),
             ),
           ),
@@ -113,7 +117,7 @@ function periodTables(result: Result, alternatives: VariantResult[], columns: Co
   if (longest.byPeriod.length === 0) return [];
   return PERIOD_ROWS.filter((key) => alternatives.some((v) => v.byPeriod.some((p) => own(p.metrics, key) !== undefined))).map(
     (key): Block => {
-      const info = describeMetric(key);
+      const info = infoOf(result, key);
       return {
         kind: 'table',
         title: `By period: ${labelOf(result, key, true).replace(/^./, (c) => c.toLowerCase())} (means \u00b195% CI; customers by arrival time${which})`,

@@ -8,6 +8,7 @@ import { figureOf, type Better, type Unit } from '../figures/figures.js';
 import type { Summary } from '../stats/summary.js';
 import {
   fixed,
+  formatClock,
   formatCount,
   formatNumber,
   formatShare,
@@ -31,6 +32,8 @@ export interface MetricInfo {
   kind: MetricKind;
   /** Which direction is an improvement; null where it depends (utilisation, arrivals). */
   better: Better;
+  /** Minutes after midnight of opening: a `clock` figure (minutes from open) prints as `HH:MM`. */
+  openClock: number;
 }
 
 /** The group of a per-group key of figure `family` (`groupOf('utilization.general', 'utilization')`), or null. */
@@ -52,16 +55,20 @@ export function isKnownMetric(key: string): boolean {
 const UNIT_HEADER: Partial<Record<MetricKind, string>> = {
   minutes: ' (min)',
   rate: ' (per hour)',
+  hours: ' (h)',
 };
 
-/** A key's label, header and format, from the vocabulary; a key it does not know, by its name. */
-export function describeMetric(key: string): MetricInfo {
+/**
+ * A key's label, header and format, from the vocabulary; a key it does not know, by its name.
+ * `openClock` (minutes after midnight of opening) is what a `clock` figure is printed against.
+ */
+export function describeMetric(key: string, openClock = 0): MetricInfo {
   const known = figureOf(key);
-  if (known === null) return { key, label: key, header: key, short: key, kind: 'number', better: null };
+  if (known === null) return { key, label: key, header: key, short: key, kind: 'number', better: null, openClock };
   const { figure, group } = known;
   const label = group === null ? figure.label : `${figure.label} ${group}`;
   const short = group === null ? figure.short : `${figure.short} ${group}`;
-  return { key, label, header: label + (UNIT_HEADER[figure.unit] ?? ''), short, kind: figure.unit, better: figure.better };
+  return { key, label, header: label + (UNIT_HEADER[figure.unit] ?? ''), short, kind: figure.unit, better: figure.better, openClock };
 }
 
 /**
@@ -70,15 +77,18 @@ export function describeMetric(key: string): MetricInfo {
  * Without `withUnit` only shares keep theirs (`%`): the row or column header names the others.
  * People and counters are named by the label (`Mean line length 2.3`).
  */
-export function splitValue(x: number, kind: MetricKind, withUnit: boolean): [number: string, unit: string] {
+export function splitValue(x: number, kind: MetricKind, withUnit: boolean, openClock = 0): [number: string, unit: string] {
   if (!Number.isFinite(x)) return [NO_VALUE, ''];
   if (kind === 'share') return [fixed(x * 100, 1), '%'];
-  const unit = !withUnit ? '' : kind === 'minutes' ? ' min' : kind === 'rate' ? '/h' : '';
-  return [formatBare(x, kind), unit];
+  const unit = !withUnit ? '' : kind === 'minutes' ? ' min' : kind === 'rate' ? '/h' : kind === 'hours' ? ' h' : '';
+  return [formatBare(x, kind, openClock), unit];
 }
 
-/** A value without its unit, for cells under a header that names it; shares keep their `%`. */
-export function formatBare(x: number, kind: MetricKind): string {
+/**
+ * A value without its unit, for cells under a header that names it; shares keep their `%`, and a
+ * clock figure prints as the time of day (`17:42`, from `openClock`).
+ */
+export function formatBare(x: number, kind: MetricKind, openClock = 0): string {
   switch (kind) {
     case 'count':
       return formatCount(x);
@@ -86,12 +96,22 @@ export function formatBare(x: number, kind: MetricKind): string {
     case 'rate':
     case 'people':
     case 'counters':
+    case 'hours':
       return fixed(x, 1);
+    case 'money':
+      return formatMoney(x);
+    case 'clock':
+      return formatClock(openClock, x);
     case 'share':
       return formatShare(x);
     case 'number':
       return formatNumber(x);
   }
+}
+
+/** An amount in the file's own unit of cost: whole units from 100 on (`1,025` reads as money), else two decimals. */
+function formatMoney(x: number): string {
+  return Math.abs(x) >= 100 ? fixed(x, 0) : fixed(x, 2);
 }
 
 /** Shown instead of `±x` for a figure over fewer than two replications, which has no interval. */
@@ -110,6 +130,10 @@ export function formatHalfWidth(s: Summary, kind: MetricKind): string {
   // narrower for it, so the `±` is the t half-width, not half of what is left after clipping.
   const half = Math.max(s.mean - s.ci95[0], s.ci95[1] - s.mean);
   if (!Number.isFinite(half)) return '';
+  // A moment's interval is a duration: minutes either side.
+  if (kind === 'clock') return `±${fixed(half, 1)} min`;
+  // An amount's half-width to the mean's own precision (`1025 ±38`, not `±38.41`).
+  if (kind === 'money') return `±${fixed(half, Math.abs(s.mean) >= 100 ? 0 : 2)}`;
   const text = kind === 'share' ? fixed(half * 100, 1) : kind === 'count' ? fixed(half, 1) : formatBare(half, kind);
   return `±${text}`;
 }
@@ -121,6 +145,8 @@ export function formatHalfWidth(s: Summary, kind: MetricKind): string {
  */
 export function formatChange(diff: number, pct: number | null, kind: MetricKind): string {
   if (kind === 'share') return formatPointChange(diff);
+  // Later or earlier by so many minutes: a percentage of the minutes since opening means nothing.
+  if (kind === 'clock') return `${formatSigned(diff, 1)} min`;
   if (pct !== null && Number.isFinite(pct)) return formatPctChange(pct);
   return formatSigned(diff, kind === 'number' ? 3 : 1);
 }

@@ -4,10 +4,10 @@
  * where a planner finds *who* waits and *when*.
  */
 import type { MetricSummaries, Result, VariantResult } from '../runner/result.js';
-import { labelOf, meanText, own, saysNothing, summarySegments, unionKeys } from './common.js';
+import { infoOf, labelOf, meanText, own, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
-import { describeMetric, groupOf, isKnownMetric, isPerGroup } from './metrics.js';
+import { groupOf, isKnownMetric, isPerGroup } from './metrics.js';
 
 /** Columns of the by-type table: the customer figures a planner compares between types. */
 const TYPE_COLUMNS = ['arrived', 'served', 'abandoned', 'balked', 'waitMean', 'waitP90', 'serviceLevel', 'kioskShare'];
@@ -26,12 +26,15 @@ const HIDDEN_WHEN_ZERO = new Set(['balked', 'kioskShare']);
 
 export function runBlocks(result: Result, variant: VariantResult): Block[] {
   const blocks: Block[] = [keyFigures(result, variant)];
-  const util = utilisation(variant);
+  const util = utilisation(result, variant);
   if (util) blocks.push(util);
+  const staff = staffHours(result, variant);
+  if (staff) blocks.push(staff);
   const types = Object.entries(variant.byType);
   if (types.length > 0) {
     blocks.push(
       detailTable(
+        result,
         'By customer type (means over replications, ± 95% CI half-width of the mean wait and service level; waits in minutes)',
         { header: 'Type', align: 'left' },
         types.map(([name, metrics]) => [name, metrics]),
@@ -52,6 +55,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
     ];
     blocks.push(
       detailTable(
+        result,
         'By period (means, ± 95% CI half-width of the mean wait and service level; customers by arrival time, lines and utilisation by clock time; waits in minutes)',
         { header: 'Period', align: 'left' },
         rows,
@@ -66,7 +70,7 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
 function keyFigures(result: Result, variant: VariantResult): TableBlock {
   const rows: Cell[][] = Object.entries(variant.metrics)
     .filter(([key]) => !isPerGroup(key) && !saysNothing(key, [variant.metrics]))
-    .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, describeMetric(key), true)]);
+    .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, infoOf(result, key), true)]);
   return {
     kind: 'table',
     title: 'Key figures (mean over replications ±95% CI half-width)',
@@ -83,7 +87,7 @@ function keyFigures(result: Result, variant: VariantResult): TableBlock {
  * Share of staffed time each counter group (and the kiosks) spent serving, then, where breakdowns
  * took any of it, the share of staffed time not broken; none measured, no block.
  */
-function utilisation(variant: VariantResult): TableBlock | null {
+function utilisation(result: Result, variant: VariantResult): TableBlock | null {
   const rows: Cell[][] = [];
   let broken = false;
   for (const [key, s] of Object.entries(variant.metrics)) {
@@ -92,8 +96,8 @@ function utilisation(variant: VariantResult): TableBlock | null {
     if (util === null && available === null && groupOf(key, 'openCounters') === null) continue;
     if (available !== null && saysNothing(key, [variant.metrics])) continue;
     broken ||= available !== null;
-    const label = util ?? (available !== null ? `${available} available` : describeMetric(key).label);
-    rows.push([label, summarySegments(s, describeMetric(key), true)]);
+    const label = util ?? (available !== null ? `${available} available` : infoOf(result, key).label);
+    rows.push([label, summarySegments(s, infoOf(result, key), true)]);
   }
   if (rows.length === 0) return null;
   return {
@@ -111,11 +115,35 @@ function utilisation(variant: VariantResult): TableBlock | null {
 }
 
 /**
+ * Counter-hours on duty per counter group, from the opening to the group's last counter closing
+ * (with drain, the counters serving the last customers after the horizon count); none, no block.
+ */
+function staffHours(result: Result, variant: VariantResult): TableBlock | null {
+  const rows: Cell[][] = [];
+  for (const [key, s] of Object.entries(variant.metrics)) {
+    const group = groupOf(key, 'staffHours');
+    if (group !== null) rows.push([group, summarySegments(s, infoOf(result, key), true)]);
+  }
+  if (rows.length === 0) return null;
+  return {
+    kind: 'table',
+    title: 'Staff-hours (counter-hours on duty, from opening to the last counter closing)',
+    columns: [
+      { header: 'Counters', align: 'left' },
+      { header: 'Mean ±95% CI', align: 'left' },
+    ],
+    rows,
+    headerless: true,
+  };
+}
+
+/**
  * A table of means, one row per type or period. Known columns come in `preferred` order when any
  * row has them; metrics the renderers do not know are appended under their key so nothing the
  * simulator measures is silently dropped.
  */
 function detailTable(
+  result: Result,
   title: string,
   first: Column,
   rows: Array<[string, MetricSummaries]>,
@@ -129,7 +157,7 @@ function detailTable(
     ),
     ...present.filter((k) => !isKnownMetric(k)),
   ];
-  const infos = keys.map((k) => describeMetric(k));
+  const infos = keys.map((k) => infoOf(result, k));
   return {
     kind: 'table',
     title,

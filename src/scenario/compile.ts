@@ -126,6 +126,7 @@ export function compileScenario(scenario: Scenario, options: CompileOptions): Mo
       shiftCount,
       counters: shiftCount.reduce((a, b) => Math.max(a, b), 0),
       breakdown: breakdown(g.breakdown, file, ['counters', name, 'breakdown']),
+      ...(g.cost !== undefined ? { cost: g.cost } : {}),
     };
   });
 

@@ -16,7 +16,11 @@ const RESULT_RULES =
   'The result (`frontdesk run|compare --format json`) reports per variant: waits, serviceLevel (served within ' +
   'waitTarget over arrived), abandonShare (abandoned and balked over arrived), utilization per group and kiosks ' +
   '(share of staffed time serving: a broken counter is not busy, even holding a suspended customer), availability ' +
-  'per group and kiosks (share of staffed time not broken), interrupted (services suspended by a breakdown). ' +
+  'per group and kiosks (share of staffed time not broken), interrupted (services suspended by a breakdown), ' +
+  'lastDeparture (when the last customer left, minutes from open), overtime (minutes past the horizon, 0 when none), ' +
+  'staffHours per counter group (counter-hours on duty from the opening to the group\'s last counter closing; with ' +
+  'drain the counters serving the last customers after the horizon count) and cost (staffHours times the group\'s ' +
+  'cost per counter-hour, over the groups that have one; null when none has). ' +
   'Each figure is {mean, sd, ci95} over replications; with fewer than 2 replications sd and ci95 are null and ' +
   'nothing is significant; intervals are clipped to the figure\'s range; a figure that does not exist is null. ' +
   'In a comparison every alternative runs with the same seed, replications and period and is judged at the ' +

@@ -323,6 +323,12 @@ export const counterGroupSchema = z
     staff: staffSchema,
     serves: z.array(nameSchema).min(1).meta({ description: 'Customer types this group serves (its skills), by name.' }),
     breakdown: breakdownSchema.optional(),
+    cost: expecting(z.number().min(0).max(1e12), 'a cost per counter-hour >= 0')
+      .meta({
+        description:
+          'Cost of one counter-hour on duty (any unit: money, paid hours). Reported: `cost`, the staff-hours of the groups that have one times their cost. Default: none.',
+      })
+      .optional(),
   })
   .meta({ description: 'A group of counters with the same skills and one staffing plan.' });
 

@@ -21,6 +21,8 @@ export interface GroupSketch {
   name?: string;
   staff: number | Array<[at: number, count: number]>;
   breakdown?: { upTime: DistributionSpec; repair: DistributionSpec };
+  /** Cost of a counter-hour on duty. */
+  cost?: number;
 }
 
 export interface ModelSketch {
@@ -63,6 +65,7 @@ export function buildModel(sketch: ModelSketch): Model {
       breakdown: g.breakdown
         ? { upTime: Distribution.from(g.breakdown.upTime), repair: Distribution.from(g.breakdown.repair) }
         : null,
+      ...(g.cost !== undefined ? { cost: g.cost } : {}),
     };
   });
   const profile = sketch.profile ?? [[0, sketch.perHour ?? 0]];

@@ -44,3 +44,20 @@ describe('scenarioJsonSchema', () => {
     ]);
   });
 });
+
+describe('a counter group\'s cost per counter-hour', () => {
+  it('is in the schema, described, at least 0', () => {
+    const text = JSON.stringify(scenarioJsonSchema());
+    expect(text).toMatch(/"cost":\{"type":"number","minimum":0,[^}]*"description":"Cost of one counter-hour on duty/);
+    expect(String(scenarioJsonSchema().description)).toContain('staffHours per counter group');
+  });
+
+  it('is refused below 0 in one line naming the field', async () => {
+    const { parseScenarioText } = await import('../../src/scenario/load.js');
+    const text = (cost: string) =>
+      `name: x\nhorizon: 60\narrivals: { perHour: 10 }\ntypes: { a: { service: { dist: exponential, mean: 3 } } }\n` +
+      `counters: { desk: { staff: 1, serves: [a], cost: ${cost} } }\n`;
+    expect(parseScenarioText(text('25.5'), 'x.yaml').scenario.counters.desk.cost).toBe(25.5);
+    expect(() => parseScenarioText(text('-1'), 'x.yaml')).toThrow('x.yaml: counters.desk.cost: found -1; expected a cost per counter-hour >= 0');
+  });
+});
