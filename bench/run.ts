@@ -15,6 +15,8 @@
  * - sweep: a compare of 10 variants x 100 replications (quick: 20) of a one-day branch on 1 and
  *   on 2 worker threads; sweep-large, the same with 1,000 replications (not in --quick).
  * - load: loading a 1,000-combination grid and a file of 4,000 listed variants (bench/grid-load.ts).
+ * - trace: reading a generated trace of 2 million rows (quick: 500,000): time, peak RSS and peak
+ *   bytes a row (bench/trace-load.ts).
  * - staff-bank, staff-hall: `frontdesk staff` on the bundled example and a 12-hour, 4-group hall,
  *   with the days the search simulated (bench/staffing.ts).
  * - shards: the sweep with 1,000 replications (quick: 100) as 2 shards side by side + merge, against
@@ -29,6 +31,7 @@ import { benchFit } from './fit-log.js';
 import { benchLoading } from './grid-load.js';
 import { benchStaffing } from './staffing.js';
 import { benchShards } from './shards.js';
+import { benchTraceLoad } from './trace-load.js';
 
 import { benchHtmlReport } from './html-report.js';
 
@@ -149,6 +152,9 @@ if (!quick) sweep('sweep-large', 1000, '');
 
 // loading many variants (bench/grid-load.ts)
 benchLoading({ repeats, log, write });
+
+// reading a recorded day (bench/trace-load.ts)
+benchTraceLoad({ repeats, log, write }, quick ? 500_000 : 2_000_000);
 
 // shards side by side against one process (bench/shards.ts)
 await benchShards({ repeats, log, write }, quick ? 100 : 1000);

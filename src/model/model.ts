@@ -73,10 +73,12 @@ export interface TraceArrivals {
   kind: 'trace';
   /** Arrival times in minutes, ascending. */
   times: Float64Array;
-  /** Type id of each arrival, or -1 to draw it from the shares. */
-  types: Int32Array;
-  /** Service time of each arrival in minutes, or NaN to draw it from the type's distribution. */
-  service: Float64Array;
+  /** Per arrival, an index into typeOfCode (a byte a row: see src/scenario/trace-scan.ts). */
+  typeCodes: Uint8Array | Uint16Array | Uint32Array;
+  /** Type id of each code, or -1 to draw it from the shares. */
+  typeOfCode: Int32Array;
+  /** Service time of each arrival in minutes, or NaN to draw it from the type's distribution; null: all drawn. */
+  service: Float64Array | null;
 }
 
 /** Booked visits on top of walk-ins. */

@@ -47,8 +47,8 @@ export abstract class Visits extends ServerState {
     this.scheduleWalkIn(traceRow);
     const arrivals = this.model.arrivals;
     if (arrivals.kind === 'trace') {
-      const type = arrivals.types[traceRow];
-      this.arrive(type >= 0 ? type : this.drawType(this.typeRng), arrivals.service[traceRow]);
+      const type = arrivals.typeOfCode[arrivals.typeCodes[traceRow]];
+      this.arrive(type >= 0 ? type : this.drawType(this.typeRng), arrivals.service === null ? NaN : arrivals.service[traceRow]);
     } else {
       this.arrive(this.drawType(this.typeRng), NaN);
     }

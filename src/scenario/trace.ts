@@ -9,18 +9,20 @@
  * lines starting with `#` are skipped, and `;` or tab separators are accepted when the header uses
  * them (European spreadsheet exports).
  */
-import { ScenarioError, clip, oneOf } from './errors.js';
-import { MAX_TRACE_ROWS } from './limits.js';
+import { statSync } from 'node:fs';
+import { ScenarioError, clip } from './errors.js';
 import { InputFileProblem, readInputFile } from './read-input.js';
-import { formatClock, parseClock, toMinutes } from './time.js';
+import { scanTrace, type ScannedTrace } from './trace-scan.js';
 
 /** The trace as the model wants it (see TraceArrivals in src/model/model.ts). */
 export interface TraceData {
   times: Float64Array;
-  /** Type id per arrival, -1 = draw from the shares. */
-  types: Int32Array;
-  /** Service minutes per arrival, NaN = draw from the type's distribution. */
-  service: Float64Array;
+  /** Per arrival, an index into typeOfCode (one byte a row while the file names at most 255 types). */
+  typeCodes: Uint8Array | Uint16Array | Uint32Array;
+  /** Type id of each code: -1 (code 0, no type given) = draw from the shares. */
+  typeOfCode: Int32Array;
+  /** Service minutes per arrival, NaN = draw from the type's distribution; null when the file has no service column. */
+  service: Float64Array | null;
 }
 
 export interface TraceContext {
@@ -32,135 +34,67 @@ export interface TraceContext {
   horizon: number;
 }
 
-const COLUMNS = ['time', 'type', 'service'] as const;
-type Column = (typeof COLUMNS)[number];
-
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A plain decimal number, or null: no hex, no Infinity, no empty string read as 0. */
-function decimal(text: string): number | null {
-  if (!DECIMAL.test(text)) return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
-
-function unquote(field: string): string {
-  const t = field.trim();
-  return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).trim() : t;
-}
-
-function separatorOf(header: string): string {
-  if (header.includes(',')) return ',';
-  if (header.includes(';')) return ';';
-  if (header.includes('\t')) return '\t';
-  return ',';
-}
-
 /** Parses trace text; `file` is how messages name it. Throws ScenarioError. */
-export function parseTraceText(rawText: string, file: string, context: TraceContext): TraceData {
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines = text.split(/\r\n|\n|\r/);
-  const fail = (where: string, found: string, expected: string): never => {
-    throw new ScenarioError({ file, path: where, found, expected });
-  };
-  const skip = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
-
-  let headerAt = 0;
-  while (headerAt < lines.length && skip(lines[headerAt])) headerAt++;
-  if (headerAt >= lines.length) fail('line 1', 'an empty file', 'a header line with a column named time, then one line per arrival');
-
-  const separator = separatorOf(lines[headerAt]);
-  const names = lines[headerAt].split(separator).map((n) => unquote(n).toLowerCase());
-  const index: Partial<Record<Column, number>> = {};
-  names.forEach((name, i) => {
-    const where = `line ${headerAt + 1}, column ${i + 1}`;
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      fail(where, name === '' ? 'an empty column name' : `the column ${JSON.stringify(clip(name))}`, `only the columns time, type, service${suggest(name)}`);
-    }
-    if (index[name as Column] !== undefined) fail(where, `the column ${JSON.stringify(name)} again`, 'each column once');
-    index[name as Column] = i;
-  });
-  if (index.time === undefined) {
-    fail(`line ${headerAt + 1}`, `the columns ${JSON.stringify(clip(names.join(', ')))}`, 'a column named time (minutes from opening or "HH:MM")');
-  }
-
-  const typeIds = new Map(context.typeNames.map((name, i) => [name, i]));
-  const times: number[] = [];
-  const types: number[] = [];
-  const service: number[] = [];
-  let previous = -Infinity;
-  for (let l = headerAt + 1; l < lines.length; l++) {
-    const line = lines[l];
-    if (skip(line)) continue;
-    const row = l + 1;
-    if (times.length >= MAX_TRACE_ROWS) fail(`line ${row}`, `more than ${MAX_TRACE_ROWS} arrivals`, `at most ${MAX_TRACE_ROWS} rows`);
-    const fields = line.split(separator).map(unquote);
-    if (fields.length !== names.length) {
-      fail(`line ${row}`, `${fields.length} field${fields.length === 1 ? '' : 's'}`, `${names.length} (${names.join(', ')}), as in the header`);
-    }
-    const cell = (column: Column) => (index[column] === undefined ? '' : fields[index[column]!]);
-
-    const timeText = cell('time');
-    const at = `line ${row}, column time`;
-    const number = decimal(timeText);
-    let time: number;
-    if (number !== null) {
-      if (number < 0) fail(at, timeText, 'minutes from opening (>= 0) or HH:MM');
-      time = number;
-    } else if (parseClock(timeText) !== null) {
-      time = toMinutes(timeText, context.openClock);
-    } else {
-      time = fail(at, timeText === '' ? 'nothing' : JSON.stringify(clip(timeText)), 'minutes or HH:MM');
-    }
-    if (time < previous) {
-      fail(at, `${JSON.stringify(clip(timeText))} (before the previous arrival, ${previous})`, 'arrival times in ascending order');
-    }
-    if (time >= context.horizon) {
-      fail(at, JSON.stringify(clip(timeText)), `a time before the horizon at minute ${context.horizon} (${formatClock(context.openClock + context.horizon)})`);
-    }
-    previous = time;
-
-    const typeText = cell('type');
-    let type = -1;
-    if (typeText !== '') {
-      const id = typeIds.get(typeText);
-      if (id === undefined) fail(`line ${row}, column type`, JSON.stringify(clip(typeText)), `a customer type or nothing: ${oneOf(context.typeNames, typeText)}`);
-      type = id!;
-    }
-
-    const serviceText = cell('service');
-    let minutes = NaN;
-    if (serviceText !== '') {
-      const value = decimal(serviceText);
-      if (value === null || value < 0) {
-        fail(`line ${row}, column service`, JSON.stringify(clip(serviceText)), 'a service time in minutes (a number >= 0), or nothing');
-      }
-      minutes = value!;
-    }
-
-    times.push(time);
-    types.push(type);
-    service.push(minutes);
-  }
-  if (times.length === 0) fail(`line ${headerAt + 2}`, 'no arrivals', 'at least one line after the header');
-
-  return { times: Float64Array.from(times), types: Int32Array.from(types), service: Float64Array.from(service) };
+export function parseTraceText(text: string, file: string, context: TraceContext): TraceData {
+  return bind(scanTrace(Buffer.from(text, 'utf8'), file, context), context)!;
 }
 
-function suggest(name: string): string {
-  const guess = oneOf(COLUMNS, name);
-  const match = /\(did you mean "[^"]+"\?\)$/.exec(guess);
-  return match ? ` ${match[0]}` : '';
+/**
+ * The scanned trace tied to a scenario's types and horizon, or null when they do not fit it (a
+ * name that is not one of its types, a time at or past its horizon): then the file is scanned
+ * again against this context, which reports the first such row as the scan always does.
+ */
+function bind(trace: ScannedTrace, context: TraceContext): TraceData | null {
+  const ids = new Map(context.typeNames.map((name, i) => [name, i]));
+  const typeOfCode = new Int32Array(trace.names.length + 1);
+  typeOfCode[0] = -1;
+  for (let k = 0; k < trace.names.length; k++) {
+    const id = ids.get(trace.names[k]);
+    if (id === undefined) return null;
+    typeOfCode[k + 1] = id;
+  }
+  if (trace.times[trace.times.length - 1] >= context.horizon) return null;
+  return { times: trace.times, typeCodes: trace.typeCodes, typeOfCode, service: trace.service };
 }
 
 /** A trace file is data, but a 2 GB one is a mistake: refuse before reading it into memory. */
 const MAX_TRACE_BYTES = 512 * 1024 * 1024;
 
-/** Reads and parses a trace file. `file` is the path shown in messages. */
-export function readTrace(fullPath: string, file: string, context: TraceContext): TraceData {
-  let text: string;
+/**
+ * Traces scanned in this process (this thread), by resolved path: the baseline and every variant
+ * that replays the same file, `validate`'s check before `run` and the run itself share one scan and
+ * one copy of the arrays. An entry is used only while the file is unchanged (same inode, size and
+ * modification time) and, if it has clock times, for the same opening time.
+ */
+const scanned = new Map<string, { identity: string; openClock: number; trace: ScannedTrace }>();
+let reads = 0;
+
+/** How many times this thread has read and scanned a trace file (for tests). */
+export function traceReads(): number {
+  return reads;
+}
+
+function identityOf(fullPath: string): string | null {
   try {
-    text = readInputFile(fullPath, MAX_TRACE_BYTES).toString('utf8');
+    const s = statSync(fullPath, { bigint: true });
+    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads and parses a trace file, once per file while it is unchanged. `file` is the path shown in messages. */
+export function readTrace(fullPath: string, file: string, context: TraceContext): TraceData {
+  const identity = identityOf(fullPath);
+  const known = scanned.get(fullPath);
+  if (known && identity !== null && known.identity === identity && (!known.trace.usedClock || known.openClock === context.openClock)) {
+    const data = bind(known.trace, context);
+    if (data) return data;
+  }
+  scanned.delete(fullPath); // not two copies while a changed file is read again
+  let bytes: Buffer;
+  try {
+    bytes = readInputFile(fullPath, MAX_TRACE_BYTES);
   } catch (e) {
     throw new ScenarioError({
       file,
@@ -169,7 +103,10 @@ export function readTrace(fullPath: string, file: string, context: TraceContext)
       expected: 'the trace CSV named by arrivals.trace (a path relative to the scenario file)',
     });
   }
-  return parseTraceText(text, file, context);
+  reads++;
+  const trace = scanTrace(bytes, file, context);
+  if (identity !== null) scanned.set(fullPath, { identity, openClock: context.openClock, trace });
+  return bind(trace, context)!;
 }
 
 /** A file-system error in words. */

@@ -43,7 +43,7 @@ export function counterArrivalRates(model: Model, start: number, end: number): F
     for (let i = 0; i < arrivals.times.length; i++) {
       const at = arrivals.times[i];
       if (at < start || at >= end) continue;
-      const type = arrivals.types[i];
+      const type = arrivals.typeOfCode[arrivals.typeCodes[i]];
       if (type >= 0) perType[type] += 1 / length;
       else for (let t = 0; t < types; t++) perType[t] += shares[t] / length;
     }

@@ -82,8 +82,10 @@ export function buildModel(sketch: ModelSketch): Model {
       ? {
           kind: 'trace',
           times: Float64Array.from(sketch.trace.times),
-          types: Int32Array.from(sketch.trace.types ?? sketch.trace.times.map(() => -1)),
-          service: Float64Array.from(sketch.trace.service ?? sketch.trace.times.map(() => NaN)),
+          // Code k + 1 is type k, code 0 draws from the shares (as the trace reader codes them).
+          typeCodes: Uint32Array.from(sketch.trace.types ?? sketch.trace.times.map(() => -1), (t) => t + 1),
+          typeOfCode: Int32Array.from({ length: types.length + 1 }, (_, code) => code - 1),
+          service: sketch.trace.service ? Float64Array.from(sketch.trace.service) : null,
         }
       : {
           kind: 'poisson',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { traceService, traceTypes } from '../helpers/trace.js';
 import { compileScenario } from '../../src/scenario/compile.js';
 import { loadScenario, parseScenarioText } from '../../src/scenario/load.js';
 import { MINIMAL, fixture, scenarioError } from './helpers.js';
@@ -80,8 +81,8 @@ describe('compileScenario', () => {
     expect(m.arrivals.kind).toBe('trace');
     if (m.arrivals.kind !== 'trace') return;
     expect(Array.from(m.arrivals.times)).toEqual([0, 5, 12.5, 30]);
-    expect(Array.from(m.arrivals.types)).toEqual([0, 1, -1, 0]);
-    expect(Array.from(m.arrivals.service)).toEqual([4.5, NaN, NaN, 7]);
+    expect(traceTypes(m.arrivals)).toEqual([0, 1, -1, 0]);
+    expect(traceService(m.arrivals)).toEqual([4.5, NaN, NaN, 7]);
   });
 
   it('treats zero kiosks as none and makes the last cumulative share exactly 1', () => {

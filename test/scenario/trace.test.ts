@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { traceService, traceTypes } from '../helpers/trace.js';
 import { parseTraceText, readTrace } from '../../src/scenario/trace.js';
 import { fixture, scenarioError } from './helpers.js';
 
@@ -10,16 +11,16 @@ describe('trace CSV', () => {
   it('reads times in minutes or HH:MM, optional type and service', () => {
     const t = parse('time,type,service\n0,consult,4\n09:30,,\n45.5,transaction,12\n');
     expect(Array.from(t.times)).toEqual([0, 30, 45.5]);
-    expect(Array.from(t.types)).toEqual([0, -1, 1]);
-    expect(Array.from(t.service)).toEqual([4, NaN, 12]);
+    expect(traceTypes(t)).toEqual([0, -1, 1]);
+    expect(traceService(t)).toEqual([4, NaN, 12]);
   });
 
   it('needs only the time column, in any order, and tolerates CRLF, a BOM, blank and comment lines, ; separators', () => {
     expect(Array.from(parse('\uFEFFtime\r\n1\r\n\r\n# note\r\n2\r\n').times)).toEqual([1, 2]);
     const t = parse('service;Time\n3;1\n;2\n');
     expect(Array.from(t.times)).toEqual([1, 2]);
-    expect(Array.from(t.service)).toEqual([3, NaN]);
-    expect(Array.from(t.types)).toEqual([-1, -1]);
+    expect(traceService(t)).toEqual([3, NaN]);
+    expect(traceTypes(t)).toEqual([-1, -1]);
   });
 
   it('reads the fixture file', () => {
