@@ -49,7 +49,7 @@ export async function benchShards({ repeats, log, write }: BenchContext, replica
       const whole = await timed(() => frontdesk([...study, '--workers', '1', '--format', 'json']));
       one.push(whole.seconds);
       oneDefault.push((await timed(() => frontdesk([...study, '--format', 'json']))).seconds);
-      const parts = [1, 2].map((k) => join(dir, `part-${k}.json`));
+      const parts = [1, 2].map((k) => join(dir, `part-${k}.part`));
       const sharded = await timed(async () => {
         await Promise.all(parts.map((part, k) => frontdesk([...study, '--shard', `${k + 1}/2`, '--workers', '1', '--out', part])));
         return frontdesk(['merge', ...parts, '--format', 'json']);

@@ -184,7 +184,7 @@ export class OutputFile {
 }
 
 /** Writes a whole output (a report) to a checked target: atomically for a regular file. */
-export async function writeOutput(target: OutputTarget, content: string): Promise<void> {
+export async function writeOutput(target: OutputTarget, content: string | Uint8Array): Promise<void> {
   const file = await OutputFile.open(target);
   await file.write(content);
   await file.commit();
@@ -235,7 +235,7 @@ function tempPathFor(path: string): string {
  * becomes ReaderGone, any other failure (`> /dev/full`) an OutputError, instead of an unhandled
  * 'error' event with a stack trace.
  */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const stdout = process.stdout;
     const onError = (error: unknown) => {

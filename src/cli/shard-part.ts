@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
-import { partManifest, partText, shardReplications, type Shard, type StudyPart } from '../runner/shard.js';
-import { runStudy, studyFrame, type Alternative, type StudyOptions } from '../runner/study.js';
+import { partBytes, partManifest, shardReplications, type Shard, type StudyPart } from '../runner/shard.js';
+import { runReplications, studyFrame, type Alternative, type StudyOptions } from '../runner/study.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import { writeOutput, writeStdout, type OutputTarget } from './output.js';
 import { UsageError } from './usage-error.js';
@@ -53,7 +53,8 @@ export async function runShard({ loaded, alternatives, options, shard, mode, out
   }
   const title = loaded[0].scenario.name;
   const { first, count } = shardReplications(replications, shard);
-  const result = await runStudy(title, alternatives, { ...options, replications: count, maxReplications: undefined, firstReplication: first, keepSamples: true });
+  // Rows only: merge summarises the whole study's rows, so a shard's own summaries would be thrown away.
+  const samples = await runReplications(alternatives, { ...options, replications: count, maxReplications: undefined, firstReplication: first });
   const manifest = partManifest({
     frontdesk: version(),
     command: mode,
@@ -64,8 +65,8 @@ export async function runShard({ loaded, alternatives, options, shard, mode, out
     alternatives: alternatives.map((a) => a.name),
     shard,
   });
-  const text = partText({ manifest, frame: studyFrame(title, alternatives, options), samples: result.variants.map((v) => v.samples!), about });
+  const bytes = Buffer.concat(partBytes({ manifest, frame: studyFrame(title, alternatives, options), samples, about }));
   // As a report is written: atomically to a file, directly to a device, quietly to a closed pipe.
-  if (outTarget !== undefined) await writeOutput(outTarget, text);
-  else await writeStdout(text);
+  if (outTarget !== undefined) await writeOutput(outTarget, bytes);
+  else await writeStdout(bytes);
 }

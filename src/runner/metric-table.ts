@@ -21,6 +21,17 @@ export class MetricTable {
     this.values = new Float64Array(this.width * 16);
   }
 
+  /**
+   * A table of `rows` rows already packed in `values`, kept as they are, not copied (a part's rows
+   * as read from its file). Appending later copies them into a table of its own first.
+   */
+  static of(columns: MetricColumns, values: Float64Array, rows: number): MetricTable {
+    const table = new MetricTable(columns);
+    table.values = values.subarray(0, rows * table.width);
+    table.count = rows;
+    return table;
+  }
+
   get rows(): number {
     return this.count;
   }

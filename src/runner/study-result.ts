@@ -28,9 +28,9 @@ export interface StudyFrame {
  * place where summaries, comparisons and warnings are made, for a study run in one process and
  * for the merged parts of a sharded one alike, so both print the same bytes.
  */
-export function resultOf(frame: StudyFrame, samples: MetricTable[], keepSamples = false): Result {
+export function resultOf(frame: StudyFrame, samples: MetricTable[]): Result {
   const compare = frame.alternatives.length > 1;
-  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare || keepSamples));
+  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare));
   const replications = samples[0].rows;
   const result: Result = {
     scenario: frame.title,

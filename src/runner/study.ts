@@ -44,8 +44,6 @@ export interface StudyOptions {
    * [firstReplication, firstReplication + replications), numbered as in the whole study.
    */
   firstReplication?: number;
-  /** Keep each alternative's replications on its VariantResult (`samples`) even for one alternative: a shard writes them. */
-  keepSamples?: boolean;
   /** Common random numbers (default). Off only to show what they buy: each alternative gets its own seed. */
   commonRandomNumbers?: boolean;
   /** When given, filled with the per-customer trace rows (CSV, see visit-trace.ts), alternatives in order. */
@@ -99,6 +97,30 @@ const TRACED_BATCH = 8;
 export { resultOf, type StudyFrame } from './study-result.js';
 
 export async function runStudy(title: string, alternatives: Alternative[], options: StudyOptions): Promise<Result> {
+  return simulate(alternatives, options, (study, samples) => {
+    const result = assemble(title, study, alternatives, samples, options);
+    if (options.precision !== undefined) {
+      const max = options.maxReplications ?? 1000;
+      const have = replicationsDone(samples);
+      const short = alternatives
+        .filter((_, a) => replicationsForPrecision([samples[a]], options.precision!, have, Infinity) > have)
+        .map((alt) => alt.name);
+      result.precision = { target: options.precision, reached: short.length === 0, maxReplications: max, notReached: short };
+    }
+    return result;
+  });
+}
+
+/**
+ * Each alternative's replications, in replication order, without their summaries: what a shard
+ * writes into its part (merge summarises them all at once).
+ */
+export async function runReplications(alternatives: Alternative[], options: StudyOptions): Promise<MetricTable[]> {
+  return simulate(alternatives, options, (_, samples) => samples as MetricTable[]);
+}
+
+/** Runs the study's replications (and any --precision rounds), then `finish` while its compiled models are still known. */
+async function simulate<T>(alternatives: Alternative[], options: StudyOptions, finish: (study: number, samples: Samples) => T): Promise<T> {
   const study = newStudyNumber();
   const inThread = new ReplicationPool(1);
   let pool = inThread;
@@ -138,16 +160,7 @@ export async function runStudy(title: string, alternatives: Alternative[], optio
       }
     }
     if (options.trace) for (const rows of traces) options.trace.push(...rows);
-    const result = assemble(title, study, alternatives, samples, options);
-    if (options.precision !== undefined) {
-      const max = options.maxReplications ?? 1000;
-      const have = replicationsDone(samples);
-      const short = alternatives
-        .filter((_, a) => replicationsForPrecision([samples[a]], options.precision!, have, Infinity) > have)
-        .map((alt) => alt.name);
-      result.precision = { target: options.precision, reached: short.length === 0, maxReplications: max, notReached: short };
-    }
-    return result;
+    return finish(study, samples);
   } finally {
     forgetStudy(study);
     await pool.close();
@@ -268,7 +281,7 @@ function replicationsForPrecision(samples: Samples, precision: number, have: num
 }
 
 function assemble(title: string, study: number, alternatives: Alternative[], samples: Samples, options: StudyOptions): Result {
-  return resultOf(studyFrame(title, alternatives, options, study), samples as MetricTable[], options.keepSamples);
+  return resultOf(studyFrame(title, alternatives, options, study), samples as MetricTable[]);
 }
 
 /** @param study the study whose models this thread compiled already (compiled.ts); without it, compiled afresh. */

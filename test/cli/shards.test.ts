@@ -15,16 +15,19 @@ const MAIN = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url
 const FIXTURES = fileURLToPath(new URL('../fixtures/scenario/', import.meta.url));
 
 /** The CLI in a child process, not waited for: shards run side by side as a batch engine runs them. */
-function frontdeskAsync(args: string[]): Promise<CliRun> {
+function frontdeskAsync(args: string[]): Promise<CliRun & { bytes: Buffer }> {
   return new Promise((resolve, reject) => {
     // SOURCE_DATE_EPOCH: the HTML report's date, the only thing in a report that is not a function of the study.
     const child = spawn(process.execPath, [MAIN, ...args], { env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1764547200' } });
-    let stdout = '';
+    const stdout: Buffer[] = [];
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stdout.on('data', (d: Buffer) => stdout.push(d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      const bytes = Buffer.concat(stdout);
+      resolve({ code, stdout: bytes.toString('utf8'), bytes, stderr });
+    });
   });
 }
 
@@ -63,7 +66,7 @@ function scrambled<T>(items: T[]): T[] {
 }
 
 async function writeParts(command: string, file: string, shards: number, extra: string[] = [], name = command): Promise<string[]> {
-  const parts = Array.from({ length: shards }, (_, k) => join(dir, `${name}-${k + 1}-of-${shards}.part.json`));
+  const parts = Array.from({ length: shards }, (_, k) => join(dir, `${name}-${k + 1}-of-${shards}.part`));
   const runs = await Promise.all(parts.map((part, k) => frontdeskAsync([command, file, '--shard', `${k + 1}/${shards}`, '--out', part, ...extra])));
   for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' });
   return parts;
@@ -112,8 +115,8 @@ describe('merged shards', () => {
     const runs = await Promise.all([1, 2].map((k) => frontdeskAsync(['run', hall, '--shard', `${k}/2`])));
     const parts = runs.map((run, k) => {
       expect(run.code, run.stderr).toBe(0);
-      const part = join(dir, `stdout-${k + 1}.json`);
-      writeFileSync(part, run.stdout);
+      const part = join(dir, `stdout-${k + 1}.part`);
+      writeFileSync(part, run.bytes);
       return part;
     });
     expect(frontdesk(['merge', parts[1], parts[0], '--format', 'json']).stdout).toBe(frontdesk(['run', hall, '--format', 'json']).stdout);
@@ -121,7 +124,8 @@ describe('merged shards', () => {
 
   it('keep every replication: the merged study has them all, the parts split them evenly', async () => {
     const parts = await writeParts('run', hall, 3, ['-n', '10'], 'even');
-    const rows = parts.map((p) => JSON.parse(readFileSync(p, 'utf8')).manifest.shard);
+    // The manifest is the part's first line.
+    const rows = parts.map((p) => JSON.parse(readFileSync(p, 'utf8').split('\n')[0]).manifest.shard);
     expect(rows.map((s: { first: number; replications: number }) => [s.first, s.replications])).toEqual([
       [0, 3],
       [3, 3],
@@ -183,11 +187,23 @@ describe('merge refuses parts that are not exactly one study', () => {
     const json = join(dir, 'report.json');
     writeFileSync(json, frontdesk(['run', hall, '-n', '2', '--format', 'json']).stdout);
     expect(refused([json])).toBe(`frontdesk: ${json}: found a file that is not a frontdesk part; expected a part written by "frontdesk run|compare FILE --shard K/N --out PART"\n`);
-    const damaged = join(dir, 'damaged.json');
-    const part = JSON.parse(readFileSync(parts[0], 'utf8'));
-    part.samples[0].values = part.samples[0].values.slice(0, 40);
-    writeFileSync(damaged, JSON.stringify(part));
-    expect(refused([damaged, parts[1], parts[2]])).toMatch(/damaged\.json: found a damaged part \(replication rows truncated\)/);
+    // A part is a line of JSON (head -1 shows the manifest), then the rows as binary doubles.
+    const part = readFileSync(parts[0]);
+    const line = part.subarray(0, part.indexOf(10)).toString('utf8');
+    expect(JSON.parse(line)).toMatchObject({ format: 'frontdesk-part', manifest: { seed: 11, shard: { index: 1, count: 3 } } });
+    const damaged = join(dir, 'damaged.part');
+    writeFileSync(damaged, part.subarray(0, part.length - 40));
+    expect(refused([damaged, parts[1], parts[2]])).toMatch(/damaged\.part: found a damaged part \(replication rows truncated\)/);
+    writeFileSync(damaged, Buffer.concat([part, Buffer.from('more')]));
+    expect(refused([damaged, parts[1], parts[2]])).toMatch(/damaged\.part: found a damaged part \(bytes after its replication rows\)/);
+    const unclosed = Buffer.from(part);
+    unclosed[line.lastIndexOf('}')] = 0x20;
+    writeFileSync(damaged, unclosed);
+    expect(refused([damaged, parts[1], parts[2]])).toMatch(/damaged\.part: found a damaged part \(its first line is not JSON\)/);
+    // A part of the earlier format (JSON with base64 rows) names its version.
+    const older = join(dir, 'older.part');
+    writeFileSync(older, `${line.trimEnd().replace('"formatVersion":2', '"formatVersion":1')}\n`);
+    expect(refused([older])).toMatch(/older\.part: found part format version 1 \(this frontdesk reads version 2\)/);
     expect(refused([join(dir, 'nowhere.json')])).toMatch(/nowhere\.json: found no such file; expected a part file/);
   });
 });

@@ -6,14 +6,14 @@ import { UsageError } from '../usage-error.js';
 
 type MergeArgs = { parts: string[]; format?: ReportFormat; out?: string };
 
-function readPartFile(readPart: (text: string, file: string) => StudyPart, file: string): StudyPart {
-  let text: string;
+function readPartFile(readPart: (bytes: Uint8Array, file: string) => StudyPart, file: string): StudyPart {
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     throw new UsageError(`${file}: found ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'a file that cannot be read'}; expected a part file`);
   }
-  return readPart(text, file);
+  return readPart(bytes, file);
 }
 
 export const mergeCommand: CommandModule<object, MergeArgs> = {
