@@ -1,7 +1,7 @@
 /** Options shared by `run` and `compare`, and their checking. */
 import { extname } from 'node:path';
 import type { Argv } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../report/formats.js';
+import { CSV_LAYOUTS, REPORT_FORMATS, type CsvLayout, type ReportFormat } from '../report/formats.js';
 import { defaultWorkers } from '../runner/cores.js';
 import { parseShard, type Shard } from '../runner/shard-plan.js';
 import { MAX_REPLICATIONS } from '../scenario/limits.js';
@@ -22,6 +22,8 @@ export interface StudyArgs {
   workers?: NumberText;
   /** As given; see reportFormat for the format used. */
   format?: ReportFormat;
+  /** CSV layout: `tidy` (the default) or `wide`; see report/csv.ts. */
+  csv?: CsvLayout;
   out?: string;
   trace?: string;
   precision?: string;
@@ -46,6 +48,7 @@ export function withStudyOptions<T>(y: Argv<T>) {
       describe: 'Most replications per variant: caps the file\'s replications, and --precision (default 1000)',
     })
     .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
+    .option('csv', csvOption)
     .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
     .option('trace', { requiresArg: true, type: 'string', describe: 'Also write one CSV row per customer visit (lines, services, outcome) to this file' })
     .option('shard', {
@@ -58,11 +61,29 @@ export function withStudyOptions<T>(y: Argv<T>) {
 /** The format an --out file's extension asks for (SCENARIO.md, "Output format from the file name"). */
 const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.json': 'json', '.csv': 'csv', '.md': 'markdown', '.html': 'html' };
 
-/** `--format` always wins; else `--out`'s extension (.json .csv .md .html); anything else is the table. */
-export function reportFormat(format: ReportFormat | undefined, out: string | undefined): ReportFormat {
+/** `--csv tidy|wide`, for run, compare and merge. */
+export const csvOption = {
+  requiresArg: true,
+  choices: CSV_LAYOUTS,
+  describe: 'CSV layout: tidy (one figure per row, the default) or wide (a row per alternative, type and period; a column per figure with its 95% interval); implies --format csv',
+} as const;
+
+/**
+ * `--format` always wins; else `--out`'s extension (.json .csv .md .html); else CSV when a CSV layout
+ * is asked for (`--csv wide`); anything else is the table.
+ */
+export function reportFormat(format: ReportFormat | undefined, out: string | undefined, csv?: CsvLayout): ReportFormat {
   if (format !== undefined) return format;
   const byName = out === undefined ? undefined : FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
-  return byName !== undefined && (REPORT_FORMATS as readonly string[]).includes(byName) ? (byName as ReportFormat) : 'table';
+  if (byName !== undefined && (REPORT_FORMATS as readonly string[]).includes(byName)) return byName as ReportFormat;
+  return csv !== undefined ? 'csv' : 'table';
+}
+
+/** A CSV layout with another format (`--format json --csv wide`) is a mistake, said at once. */
+export function checkCsvLayout(args: { format?: ReportFormat; out?: string; csv?: CsvLayout }): void {
+  if (args.csv === undefined) return;
+  const format = reportFormat(args.format, args.out, args.csv);
+  if (format !== 'csv') throw new UsageError(`--csv: found it with the ${format} format; expected the CSV format (--format csv, or an --out file ending .csv)`);
 }
 
 /** The number typed, or NaN for text that is not one (`abc`, an empty value). */
@@ -117,6 +138,8 @@ export function checkStudyArgs(args: StudyArgs): CheckedStudyArgs {
   }
   if (args.precision !== undefined) checked.precision = parsePrecision(args.precision);
   if (args.shard !== undefined) checked.shard = checkShard(args);
+  // A shard writes a part, not a report: merge takes the report's format and layout.
+  else checkCsvLayout(args);
   return checked;
 }
 

@@ -93,7 +93,13 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     maxReplications: checked.maxReplications,
     onProgress: (done, planned) => progress.update(done, planned),
   };
-  const about: ReportAbout = { question: first.question, description: first.description, files };
+  const about: ReportAbout = {
+    question: first.question,
+    description: first.description,
+    files,
+    // The staffing target, where the file has one, is the line the service level is read against.
+    ...(first.staffing?.serviceLevel !== undefined ? { serviceLevelTarget: first.staffing.serviceLevel } : {}),
+  };
   if (checked.shard) {
     // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
     await runShard({ loaded, alternatives, options, shard: checked.shard, mode, outTarget, about }).finally(() => progress.stop());

@@ -3,9 +3,10 @@
  * the scenario's modules (it needs no scenario).
  */
 import { printable, printableData } from '../report/printable.js';
-import { renderReport, type ReportFormat } from '../report/index.js';
+import type { CsvLayout, ReportFormat } from '../report/formats.js';
+import { renderReport } from '../report/index.js';
 import type { Result } from '../runner/result.js';
-import { reportFormat } from './options.js';
+import { checkCsvLayout, reportFormat } from './options.js';
 import { checkOutputTarget, writeOutput, writeStdout, type OutputTarget } from './output.js';
 import { reportDate } from './report-date.js';
 import { version } from './version.js';
@@ -14,6 +15,8 @@ import { version } from './version.js';
 export interface ReportAbout {
   question?: string;
   description?: string;
+  /** The file's `staffing.serviceLevel`: the service-level chart draws it as the target line. */
+  serviceLevelTarget?: number;
   files: string[];
 }
 
@@ -24,12 +27,13 @@ export interface ReportAbout {
  */
 export async function writeReport(
   result: Result,
-  args: { format?: ReportFormat; out?: string },
+  args: { format?: ReportFormat; out?: string; csv?: CsvLayout },
   inputs: readonly string[],
   about: ReportAbout,
   outTarget: OutputTarget | undefined = args.out === undefined ? undefined : checkOutputTarget(args.out, 'report', inputs),
 ): Promise<void> {
-  const format = reportFormat(args.format, args.out);
+  checkCsvLayout(args);
+  const format = reportFormat(args.format, args.out, args.csv);
   // Names from the file may hold terminal escapes: shown as visible escapes except in JSON (printable.ts).
   const raw = result;
   result = format === 'json' ? raw : printableData(raw);
@@ -40,6 +44,7 @@ export async function writeReport(
     color,
     width,
     html: format === 'html' ? { version: version(), date: reportDate(), ...about } : undefined,
+    csv: args.csv,
   });
   if (outTarget !== undefined) await writeOutput(outTarget, text);
   else await writeStdout(text);

@@ -4,14 +4,14 @@
  * kept in version control next to the scenario.
  */
 import type { Result } from '../runner/result.js';
-import { renderCsv } from './csv.js';
+import { renderCsv, type CsvLayout } from './csv.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 import type { HtmlContext } from './html/page.js';
 import { REPORT_FORMATS, type ReportFormat } from './formats.js';
 
-export { renderCsv } from './csv.js';
+export { CSV_LAYOUTS, renderCsv, type CsvLayout } from './csv.js';
 export { renderJson, toJson } from './json.js';
 export { renderMarkdown } from './markdown.js';
 export { renderTable, type TableOptions } from './table.js';
@@ -26,6 +26,8 @@ export interface RenderOptions {
   width?: number;
   /** The HTML report's header: version, date, the scenario's question and description. */
   html?: HtmlContext;
+  /** The CSV layout (default tidy); ignored by the other formats. */
+  csv?: CsvLayout;
 }
 
 /**
@@ -44,7 +46,7 @@ export function render(result: Result, format: ReportFormat, options: RenderOpti
     case 'json':
       return renderJson(result);
     case 'csv':
-      return renderCsv(result);
+      return renderCsv(result, options.csv);
     case 'markdown':
       return renderMarkdown(result);
     case 'html':

@@ -51,7 +51,7 @@ export interface StudyPart {
   /** Each alternative's replications of this shard, in order. */
   samples: MetricTable[];
   /** What the report says beyond the Result (the CLI's ReportAbout: question, description, files), passed through as is. */
-  about: { question?: string; description?: string; files: string[] };
+  about: { question?: string; description?: string; files: string[]; serviceLevelTarget?: number };
 }
 
 /** What the CLI knows of the study before running a shard of it. */

@@ -49,7 +49,8 @@ grid:
   queue: [single, per-counter]
 `;
 
-const FORMATS = ['json', 'table', 'csv', 'markdown', 'html'];
+/** Each report's format options: every format, and CSV in both layouts. */
+const FORMATS = [['json'], ['table'], ['csv'], ['csv', '--csv', 'wide'], ['markdown'], ['html']].map((f) => ['--format', ...f]);
 
 let dir: string;
 let hall: string;
@@ -85,15 +86,15 @@ beforeAll(() => {
 describe('merged shards', () => {
   const whole = new Map<string, CliRun>();
   beforeAll(async () => {
-    const runs = await Promise.all(FORMATS.map((format) => frontdeskAsync(['compare', hall, '--format', format])));
-    FORMATS.forEach((format, i) => whole.set(format, runs[i]));
+    const runs = await Promise.all(FORMATS.map((format) => frontdeskAsync(['compare', hall, ...format])));
+    FORMATS.forEach((format, i) => whole.set(format.join(' '), runs[i]));
   });
 
   it.each([1, 2, 3, 7])('print what one process prints, in every format, with %i shard(s) in any order', async (shards) => {
     const parts = await writeParts('compare', hall, shards);
-    const merged = await Promise.all(FORMATS.map((format) => frontdeskAsync(['merge', ...scrambled(parts), '--format', format])));
+    const merged = await Promise.all(FORMATS.map((format) => frontdeskAsync(['merge', ...scrambled(parts), ...format])));
     FORMATS.forEach((format, i) => {
-      const one = whole.get(format)!;
+      const one = whole.get(format.join(' '))!;
       expect(one.code).toBe(0);
       expect(merged[i].stderr).toBe(one.stderr);
       expect(merged[i].code).toBe(0);

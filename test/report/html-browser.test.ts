@@ -30,7 +30,9 @@ const REPORTS = [
   { name: 'hotel-front-desk-compare', args: ['compare', 'scenarios/hotel-front-desk.yaml'], minCharts: 7 },
   { name: 'bank-branch-run-variant', args: ['run', 'scenarios/bank-branch.yaml', '--variant', 'reorganised'], minCharts: 4 },
   { name: 'bank-staffing-staff', args: ['staff', 'scenarios/bank-staffing.yaml'], minCharts: 2 },
-];
+  // A file with a service-level target (staffing.serviceLevel): the run's chart draws it.
+  { name: 'bank-staffing-run', args: ['run', 'scenarios/bank-staffing.yaml'], minCharts: 4, slTarget: 80 },
+] as Array<{ name: string; args: string[]; minCharts: number; slTarget?: number }>;
 
 /** Few replications: the page is what is tested, not the figures. */
 const FAST = ['-n', '4'];
@@ -82,6 +84,13 @@ function lookup(json: Json, variant: string, scope: string, metric: string): { m
   if (!metrics) return undefined;
   const dot = metric.indexOf('.');
   return dot < 0 ? metrics[metric] : metrics[metric.slice(0, dot)]?.[metric.slice(dot + 1)];
+}
+
+/** `HH:MM` of a moment `minutes` after opening, opening at `open` minutes after midnight, seconds dropped. */
+function clockAt(open: number, minutes: number): string {
+  const t = Math.floor(open + minutes + 1e-9);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(Math.floor(t / 60) % 24)}:${pad(t % 60)}`;
 }
 
 /** Numbers as printed (`−1.2`, `83.4%`), in order. */
@@ -159,6 +168,7 @@ describe('the HTML report in a browser', () => {
           scope: td.dataset.scope ?? '',
           metric: td.dataset.metric ?? '',
           kind: td.dataset.kind ?? '',
+          open: td.dataset.open ?? '',
           mean: td.dataset.mean ?? '',
           text: td.textContent ?? '',
         })),
@@ -173,6 +183,13 @@ describe('the HTML report in a browser', () => {
           continue;
         }
         expect(Number(cell.mean), where).toBe(s!.mean);
+        if (cell.kind === 'clock') {
+          // A moment of the day: the mean and the interval's ends as clock times.
+          const printed = [...cell.text.matchAll(/\d\d:\d\d/g)].map((m) => m[0]);
+          const ends = s!.ci95 ?? [];
+          expect(printed, where).toEqual([s!.mean, ...ends].filter((x): x is number => x !== null).map((x) => clockAt(Number(cell.open), x)));
+          continue;
+        }
         const scale = cell.kind === 'share' || cell.kind === 'points' ? 100 : 1;
         const [mean, lo, hi] = printedNumbers(cell.text);
         expect(rounds(mean, s!.mean * scale), where).toBe(true);
@@ -180,6 +197,29 @@ describe('the HTML report in a browser', () => {
         expect(Boolean(lo), where).toBe(ci !== null && ci[0] !== null);
         if (lo && ci && ci[0] !== null) expect(rounds(lo, ci[0] * scale), where).toBe(true);
         if (hi && ci && ci[1] !== null) expect(rounds(hi, ci[1] * scale), where).toBe(true);
+      }
+
+      if (report.args[0] !== 'staff') {
+        // When the hall emptied and the staff it took, per alternative (issue 14), each equal to the JSON (above).
+        const staffed = cells.filter((c) => c.scope === 'overall' && /^(lastDeparture|overtime|staffHours\.|cost$)/.test(c.metric));
+        const alternatives = json.variants.map((v: Json) => v.name);
+        for (const name of alternatives) {
+          const mine = staffed.filter((c) => c.variant === name).map((c) => c.metric);
+          const groups = Object.keys(json.variants.find((v: Json) => v.name === name).metrics.staffHours);
+          expect(mine, name).toEqual(expect.arrayContaining(['lastDeparture', 'overtime', ...groups.map((g) => `staffHours.${g}`)]));
+        }
+        // The service-level chart draws the file's target line, or says it has none.
+        const slChart = await page.evaluate(() => {
+          const figure = document.querySelector('figure#service-level-by-period');
+          return { text: figure?.textContent ?? '', dashed: figure?.querySelectorAll('line[stroke-dasharray="6 3"], g[stroke-dasharray="6 3"] line').length ?? 0 };
+        });
+        if (report.slTarget === undefined) {
+          expect(slChart.text).toContain('no service-level target in the file');
+          expect(slChart.dashed).toBe(0);
+        } else {
+          expect(slChart.text).toContain(`target ${report.slTarget}%`);
+          expect(slChart.dashed).toBeGreaterThan(0);
+        }
       }
 
       await page.screenshot({ path: join(SHOTS, `${report.name}.png`), fullPage: true });

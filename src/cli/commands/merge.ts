@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
-import { REPORT_FORMATS, type ReportFormat } from '../../report/formats.js';
+import { REPORT_FORMATS, type CsvLayout, type ReportFormat } from '../../report/formats.js';
 import type { StudyPart } from '../../runner/shard.js';
+import { csvOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
-type MergeArgs = { parts: string[]; format?: ReportFormat; out?: string };
+type MergeArgs = { parts: string[]; format?: ReportFormat; csv?: CsvLayout; out?: string };
 
 function readPartFile(readPart: (bytes: Uint8Array, file: string) => StudyPart, file: string): StudyPart {
   let bytes: Uint8Array;
@@ -23,6 +24,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     y
       .positional('parts', { type: 'string', array: true, demandOption: true, describe: 'Part files, in any order' })
       .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
+      .option('csv', csvOption)
       .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
       .example('$0 merge parts/*.json --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
   handler: async (args) => {

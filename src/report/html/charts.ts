@@ -72,7 +72,19 @@ function labelWidth(names: string[]): number {
 function byPeriodChart(
   result: Result,
   variants: VariantResult[],
-  spec: { id: string; title: string; note: string; metric: string; axis: string; scale: number; target?: number; targetLabel?: string; domain?: [number, number] },
+  spec: {
+    id: string;
+    title: string;
+    note: string;
+    metric: string;
+    axis: string;
+    scale: number;
+    target?: number;
+    targetLabel?: string;
+    /** Written in the chart, where the target line would be labelled, when there is no target. */
+    noTarget?: string;
+    domain?: [number, number];
+  },
 ): Chart | null {
   const points = periodSeries(result, variants, spec.metric, spec.scale).filter((p) => Number.isFinite(p.mean));
   if (points.length === 0) return null;
@@ -95,6 +107,10 @@ function byPeriodChart(
       // Labelled once, in the first panel: the same words in every panel would only be clutter.
       Plot.text([spec.target], { y: (d: number) => d, fy: many ? () => names[0] : undefined, text: () => spec.targetLabel ?? 'target', frameAnchor: 'right', textAnchor: 'end', dy: -7, fill: TARGET_COLOUR, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     );
+  }
+  if (spec.target === undefined && spec.noTarget !== undefined) {
+    const noTarget = spec.noTarget;
+    marks.push(Plot.text([noTarget], { fy: many ? () => names[0] : undefined, text: (d: string) => d, frameAnchor: 'bottom-right', dx: -6, dy: -6, fill: '#59636e', stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }));
   }
   if (many) {
     marks.push(Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: 'top-left', dx: 6, dy: 4, fontWeight: 'bold' }));
@@ -143,13 +159,18 @@ export function serviceLevelByPeriodChart(result: Result, variants: VariantResul
   return byPeriodChart(result, variants, {
     id: 'service-level-by-period',
     title: variants.length > 1 ? 'Service level by time of day, each alternative' : 'Service level by time of day',
-    note: `Share of the customers arriving in each period who were served within ${target} min (those who left unserved count as misses), with its 95% band.${serviceLevelTarget !== undefined ? ' The dashed red line is the service-level target.' : ''}${variants.length > 1 ? ' The dashed grey line in each panel is the baseline.' : ''}`,
+    note: `Share of the customers arriving in each period who were served within ${target} min (those who left unserved count as misses), with its 95% band.${
+      serviceLevelTarget !== undefined
+        ? ` The dashed red line is the service-level target (${trimmed(serviceLevelTarget * 100, 1)}%, the file's staffing.serviceLevel).`
+        : ' No target line: the scenario file sets no service-level target (staffing.serviceLevel).'
+    }${variants.length > 1 ? ' The dashed grey line in each panel is the baseline.' : ''}`,
     metric: 'serviceLevel',
     axis: `\u2191 Service level (% served within ${target} min)`,
     scale: 100,
     domain: [0, 100],
     target: serviceLevelTarget === undefined ? undefined : serviceLevelTarget * 100,
     targetLabel: serviceLevelTarget === undefined ? undefined : `target ${trimmed(serviceLevelTarget * 100, 1)}%`,
+    noTarget: 'no service-level target in the file',
   });
 }
 

@@ -8,7 +8,8 @@
  * same run gives the same bytes.
  */
 import type { Result } from '../../runner/result.js';
-import { headerBlocks, warningBlocks } from '../common.js';
+import { headerBlocks, own, saysNothing, unionKeys, warningBlocks } from '../common.js';
+import { describeMetric, groupOf } from '../metrics.js';
 import { buildReport } from '../report.js';
 import { trimmed } from '../format.js';
 import {
@@ -22,7 +23,7 @@ import {
   type Chart,
 } from './charts.js';
 import { renderPage, type HtmlContext } from './page.js';
-import { renderBlocks } from './tables.js';
+import { renderBlocks, renderHtmlTable, type HtmlCell, type HtmlTable } from './tables.js';
 
 export type { HtmlContext } from './page.js';
 
@@ -51,6 +52,7 @@ export function renderHtml(result: Result, context: HtmlContext = {}): string {
   const body = [
     ...(warnings.length > 0 ? [`<section class="tables warnings">${renderBlocks(warnings)}</section>`] : []),
     ...charts.filter((c): c is Chart => c !== null).map(chartHtml),
+    ...staffSection(result),
     `<section class="tables"><h2>${compare ? 'The alternatives side by side' : 'The figures'}</h2>${renderBlocks(tables.slice(0, tables.length - warnings.length))}</section>`,
   ];
   return renderPage({
@@ -59,6 +61,31 @@ export function renderHtml(result: Result, context: HtmlContext = {}): string {
     context,
     body,
   });
+}
+
+/**
+ * When the hall emptied and what the staffing took, per alternative: the last customer's departure,
+ * the overtime past closing, staff-hours per counter group and, where the file prices them, the cost.
+ */
+function staffSection(result: Result): string[] {
+  const keys = unionKeys(result.variants.map((v) => v.metrics)).filter(
+    (k) => k === 'lastDeparture' || k === 'overtime' || groupOf(k, 'staffHours') !== null || (k === 'cost' && !saysNothing(k, result.variants.map((v) => v.metrics))),
+  );
+  if (keys.length === 0 || result.variants.length === 0) return [];
+  const table: HtmlTable = {
+    caption: 'Mean over replications and 95% confidence interval; the last customer as a clock time, its interval in clock times',
+    headers: ['Alternative', ...keys.map((k) => describeMetric(k).header)],
+    rows: result.variants.map((v) => [
+      v.name,
+      ...keys.map((k): HtmlCell => {
+        const kind = describeMetric(k).kind;
+        return { variant: v.name, scope: 'overall', metric: k, summary: own(v.metrics, k), kind, ...(kind === 'clock' ? { openClock: result.openClock } : {}) };
+      }),
+    ]),
+  };
+  return [
+    `<section class="tables" id="staff-and-closing"><h2>When the hall emptied, and the staff it took</h2><p class="note">Staff-hours are counter-hours on duty from opening until each group's last counter closed: counters still serving after the doors close count until their last customer leaves. Overtime is how long after closing the last customer left.</p><div class="scroll">${renderHtmlTable(table)}</div></section>`,
+  ];
 }
 
 function facts(result: Result): Array<[string, string]> {

@@ -23,6 +23,8 @@ export type FigureKind = MetricKind | 'points';
 export interface FigureCell extends FigureRef {
   summary: Summary | undefined;
   kind: FigureKind;
+  /** Minutes after midnight of opening, for a `clock` figure (printed as `HH:MM`). */
+  openClock?: number;
 }
 
 export type HtmlCell = string | FigureCell;
@@ -39,10 +41,10 @@ export function interval(s: Summary): [number, number] {
 }
 
 /** A figure as `7.1 (6.6–7.6)`: the mean and its 95% interval, in the figure's own unit. */
-export function figureText(s: Summary | undefined, kind: FigureKind): string {
+export function figureText(s: Summary | undefined, kind: FigureKind, openClock = 0): string {
   if (!s || !Number.isFinite(s.mean)) return NO_VALUE;
-  const bare = (x: number) => (kind === 'points' ? fixed(x * 100, 1) : formatBare(x, kind).replace('%', ''));
-  const mean = kind === 'points' ? `${bare(s.mean)} pts` : formatBare(s.mean, kind);
+  const bare = (x: number) => (kind === 'points' ? fixed(x * 100, 1) : formatBare(x, kind, openClock).replace('%', ''));
+  const mean = kind === 'points' ? `${bare(s.mean)} pts` : formatBare(s.mean, kind, openClock);
   const [lo, hi] = interval(s);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) return mean;
   return `${mean} (${bare(lo)} to ${bare(hi)})`;
@@ -50,16 +52,19 @@ export function figureText(s: Summary | undefined, kind: FigureKind): string {
 
 function figureTd(cell: FigureCell): string {
   const s = cell.summary;
+  // An alternative without the figure at all (a counter group it does not have): no figure cell.
+  if (s === undefined) return `<td class="num">${NO_VALUE}</td>`;
   const attrs = [
     `data-variant="${escapeHtml(cell.variant)}"`,
     `data-scope="${escapeHtml(cell.scope)}"`,
     `data-metric="${escapeHtml(cell.metric)}"`,
     `data-kind="${cell.kind}"`,
+    ...(cell.openClock !== undefined ? [`data-open="${dataNumber(cell.openClock)}"`] : []),
     `data-mean="${s ? dataNumber(s.mean) : ''}"`,
     `data-lo="${s ? dataNumber(interval(s)[0]) : ''}"`,
     `data-hi="${s ? dataNumber(interval(s)[1]) : ''}"`,
   ];
-  return `<td class="num figure" ${attrs.join(' ')}>${escapeHtml(figureText(s, cell.kind))}</td>`;
+  return `<td class="num figure" ${attrs.join(' ')}>${escapeHtml(figureText(s, cell.kind, cell.openClock))}</td>`;
 }
 
 export function renderHtmlTable(table: HtmlTable): string {
