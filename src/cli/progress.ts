@@ -7,7 +7,7 @@
  * done (it also tells a supervising process that the study is under way), then one every
  * `LINE_EVERY_MS`.
  */
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import { onInterrupt } from './interrupt.js';
 
 const DELAY_MS = 1000;
@@ -20,6 +20,8 @@ const ETA_UPDATES = 200;
 
 export class Progress {
   private bar: cliProgress.SingleBar | null = null;
+  /** The bar's library, loaded only where a bar may be drawn (a terminal): scripts and batch engines never pay for it. */
+  private library: typeof cliProgress | null = null;
   private forget: (() => void) | null = null;
   private readonly started = Date.now();
   private readonly mode: 'bar' | 'lines' | 'off';
@@ -28,13 +30,21 @@ export class Progress {
   constructor(private readonly label: string) {
     if (process.env.FRONTDESK_PROGRESS === 'lines') this.mode = 'lines';
     else this.mode = Boolean(process.stderr.isTTY) && !process.env.CI ? 'bar' : 'off';
+    // Loaded long before the bar's first second is up; until then there is no bar to draw.
+    if (this.mode === 'bar') {
+      import('cli-progress').then(
+        (module) => (this.library = module.default),
+        () => {},
+      );
+    }
   }
 
   update(done: number, total: number): void {
     if (this.mode === 'lines') return this.line(done, total);
     if (this.mode === 'off') return;
     if (!this.bar) {
-      if (Date.now() - this.started < DELAY_MS || done >= total) return;
+      const cliProgress = this.library;
+      if (!cliProgress || Date.now() - this.started < DELAY_MS || done >= total) return;
       this.bar = new cliProgress.SingleBar(
         {
           stream: process.stderr,
