@@ -3,9 +3,9 @@
  * is a terminal: scripts and pipes see nothing, and quick runs do not flicker.
  *
  * `FRONTDESK_PROGRESS=lines` prints plain lines instead, whatever stderr is, for the logs of batch
- * engines (Slurm, Kubernetes) where no terminal draws a bar: the first as soon as a replication is
- * done (it also tells a supervising process that the study is under way), then one every
- * `LINE_EVERY_MS`.
+ * engines (Slurm, Kubernetes) where no terminal draws a bar: the first as the study starts
+ * simulating (`0/N replications`: it also tells a supervising process that the study is under
+ * way, even when one replication is a long day), then one every `LINE_EVERY_MS`.
  */
 import type cliProgress from 'cli-progress';
 import { onInterrupt } from './interrupt.js';

@@ -17,7 +17,13 @@ import { WalkIns } from './walk-ins.js';
 
 export { OUTCOME_ABANDONED, OUTCOME_BALKED, OUTCOME_SERVED } from './visit-log.js';
 
+/** Events `runDay` runs between checks that the day is over: as good as no limit, and a small integer for the loop. */
+const WHOLE_DAY = 2 ** 30 - 1;
+
 export class FrontDesk extends Visits {
+  /** End of the day that `advance` finished (see endOfDay). */
+  private dayEnd = 0;
+
   /** What each figure of a day's row is (see `runDayInto`). */
   get columns(): MetricColumns {
     return this.stats.columns;
@@ -25,32 +31,46 @@ export class FrontDesk extends Visits {
 
   /** Simulates one day: replication `replication` of the run seeded with `seed`. */
   runDay(seed: number, replication: number): ReplicationMetrics {
-    const end = this.simulate(seed, replication);
-    return this.stats.collect(end, this.stationLastEnd, this.lastDeparture, this.events, this.arrivals);
+    this.startDay(seed, replication);
+    while (!this.advance(WHOLE_DAY)) {
+      // a day of more than 2^30 events: the next slice
+    }
+    return this.stats.collect(this.dayEnd, this.stationLastEnd, this.lastDeparture, this.events, this.arrivals);
   }
 
   /** Simulates one day and writes its figures into `row` from `offset`, in the order of `columns`. */
   runDayInto(seed: number, replication: number, row: Float64Array, offset: number): void {
-    const end = this.simulate(seed, replication);
-    this.stats.collectInto(row, offset, end, this.stationLastEnd, this.lastDeparture);
+    this.startDay(seed, replication);
+    while (!this.advance(WHOLE_DAY)) {
+      // a day of more than 2^30 events: the next slice
+    }
+    this.finishDayInto(row, offset);
   }
 
-  /** Runs the day's events; returns the end of the day (the horizon, or with drain the last activity). */
-  private simulate(seed: number, replication: number): number {
+  /**
+   * Sets up day `replication` of the run seeded with `seed`, to be run by `advance`. A day in
+   * slices is the same day, event for event: slicing decides only when the caller gets the thread
+   * back (runner/job.ts: the in-thread runner lets a Ctrl-C in during a day of millions of customers).
+   */
+  startDay(seed: number, replication: number): void {
     this.reset(seed, replication);
+  }
+
+  /**
+   * Runs at most `budget` (a positive integer below 2^30) more events of the day begun by
+   * `startDay`; returns true when the day is over (then `finishDayInto` gives its figures). The
+   * budget costs one decrement and test per event: the loop allocates nothing and calls nothing more.
+   */
+  advance(budget: number): boolean {
     const model = this.model;
     const calendar = this.calendar;
     const horizon = model.horizon;
     const drain = model.drain;
-    // Events are counted by the calendar (popped = scheduled - pending), not here per event.
-    let unfired = 0;
-    while (calendar.pop()) {
+    for (let left = budget; left > 0; left--) {
+      if (!calendar.pop()) return this.endOfDay(0);
       const now = calendar.time;
       this.now = now;
-      if (now > horizon && !drain) {
-        unfired = 1;
-        break;
-      }
+      if (now > horizon && !drain) return this.endOfDay(1);
       const target = calendar.target;
       switch (calendar.kind) {
         case WALK_IN:
@@ -82,8 +102,20 @@ export class FrontDesk extends Visits {
           break;
       }
     }
-    this.events = calendar.popped - unfired;
-    return drain ? Math.max(horizon, this.lastActivity) : horizon;
+    return false;
+  }
+
+  /** Writes the figures of the day that `advance` finished into `row` from `offset`, in the order of `columns`. */
+  finishDayInto(row: Float64Array, offset: number): void {
+    this.stats.collectInto(row, offset, this.dayEnd, this.stationLastEnd, this.lastDeparture);
+  }
+
+  /** The day is over: the end of the day is the horizon, or with drain the last activity. */
+  private endOfDay(unfired: number): true {
+    // Events are counted by the calendar (popped = scheduled - pending), not per event in the loop.
+    this.events = this.calendar.popped - unfired;
+    this.dayEnd = this.model.drain ? Math.max(this.model.horizon, this.lastActivity) : this.model.horizon;
+    return true;
   }
 
   private reset(seed: number, replication: number): void {

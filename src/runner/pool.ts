@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Piscina } from 'piscina';
-import { replicationSteps, type JobResult, type ReplicationJob } from './job.js';
+import { MID_DAY, replicationSteps, type JobResult, type ReplicationJob } from './job.js';
 
 export { defaultWorkers } from './cores.js';
 
@@ -75,12 +75,12 @@ export class ReplicationPool {
             await finished(i, step.value);
             break;
           }
-          if (reported < jobs[i].count) {
+          if (step.value !== MID_DAY && reported < jobs[i].count) {
             reported++;
             onReplications?.(1);
           }
-          // Let Ctrl-C, the progress bar and the worker threads' replies be served (wall time
-          // decides only when to pause, never what is computed).
+          // Let Ctrl-C, the progress bar and the worker threads' replies be served, also in the
+          // middle of a long day (wall time decides only when to pause, never what is computed).
           if (performance.now() - lastPause > pauseEveryMs) {
             await new Promise<void>((resolve) => setImmediate(resolve));
             lastPause = performance.now();

@@ -134,6 +134,8 @@ async function simulate<T>(alternatives: Alternative[], options: StudyOptions, f
       done += count;
       options.onProgress?.(done, planned);
     };
+    // Under way: said before the first replication, which may be a day of millions of customers.
+    options.onProgress?.(0, planned);
     const extendBy = (on: ReplicationPool, rounds: number) => extend(on, study, alternatives, samples, traces, options, rounds, progress);
     const left = () => first - replicationsDone(samples);
     // Rounds in this thread say how long the rest will take. Which thread runs a replication

@@ -24,8 +24,12 @@ interface Interrupted {
   stderr: string;
 }
 
-/** Runs the command, sends SIGINT once it reports progress, and resolves when it exits. */
-function interruptedOnceUnderWay(args: string[]): Promise<Interrupted> {
+/**
+ * Runs the command, sends `signal` once it reports progress, and resolves when it exits. A child
+ * still alive `guardMs` after the signal is killed (SIGKILL), so a stop request that is not acted on
+ * fails the test instead of hanging it; the guard bounds the wait, it is not what is tested.
+ */
+function interruptedOnceUnderWay(args: string[], signal: NodeJS.Signals = 'SIGINT', guardMs = 60_000): Promise<Interrupted> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [MAIN, ...args], {
       cwd: ROOT,
@@ -39,10 +43,15 @@ function interruptedOnceUnderWay(args: string[]): Promise<Interrupted> {
       stderr += chunk;
       if (!sent && /replications/.test(stderr)) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
+        guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
       }
     });
-    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+    let guard: NodeJS.Timeout | undefined;
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard);
+      resolve({ code, signal, stderr });
+    });
   });
 }
 
@@ -59,5 +68,42 @@ describe('SIGINT', () => {
       expect(readdirSync(dir)).toEqual(['report.json']);
       expect(readFileSync(out, 'utf8')).toBe('previous report');
     });
+  }
+});
+
+/**
+ * One enormous day: 10,000 walk-ins a minute for 100,000 minutes (a billion customers, many minutes
+ * of work). The readiness line (`0/1 replications`) comes before the day starts, and nothing
+ * between it and the day lets a signal handler run, so the stop request is served only from inside
+ * the day. Before days ran in slices it waited for the day's end: the guard killed the child.
+ */
+const ENORMOUS_DAY = [
+  'name: One enormous day',
+  'horizon: 100000',
+  'arrivals: { perHour: 600000 }',
+  'types: { walkin: { share: 1, service: { dist: exponential, mean: 0.009 } } }',
+  'counters: { desk: { staff: 100, serves: [walkin] } }',
+  '',
+].join('\n');
+
+describe('a stop request inside one long day', () => {
+  const cases: Array<[NodeJS.Signals, number, string]> = [
+    ['SIGINT', 130, '1'],
+    ['SIGTERM', 143, '2'],
+    ['SIGHUP', 129, '1'],
+  ];
+  for (const [signal, exitCode, workers] of cases) {
+    it(`${signal} ends the day at once with ${exitCode} and leaves no file behind (${workers} worker${workers === '1' ? '' : 's'})`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'frontdesk-long-day-'));
+      const scenario = join(dir, 'enormous.yaml');
+      writeFileSync(scenario, ENORMOUS_DAY);
+      const out = join(dir, 'report.json');
+      writeFileSync(out, 'previous report');
+      const { code, signal: killedBy, stderr } = await interruptedOnceUnderWay(['run', scenario, '-n', '1', '--workers', workers, '--out', out], signal);
+      expect(stderr).toMatch(/^Simulating: 0\/1 replications/);
+      expect([code, killedBy]).toEqual([exitCode, null]);
+      expect(readdirSync(dir).sort()).toEqual(['enormous.yaml', 'report.json']);
+      expect(readFileSync(out, 'utf8')).toBe('previous report');
+    }, 90_000);
   }
 });

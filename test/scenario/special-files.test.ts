@@ -80,4 +80,25 @@ describe('readInputFile', () => {
   it.runIf(posix)('reads no more than the limit from an endless device', () => {
     expect(() => readInputFile('/dev/zero', 1024)).toThrow(/a character device/);
   });
+
+  // fit reads its ticket log through the same reader (src/fit/read-file.ts, at most 256 MB).
+  for (const [label, log] of [['/dev/zero', '/dev/zero'], ['/dev/urandom', '/dev/urandom'], ['a FIFO with no writer', fifo()]] as const) {
+    it(`refuses ${label} as fit's ticket log, at once`, () => {
+      const run = guarded(['fit', log]);
+      expect(run.signal).toBeNull();
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`frontdesk: ${log}: (file): found ${log.startsWith('/dev/') ? 'a character device' : 'a named pipe (FIFO)'}; expected a regular file: a ticket log (CSV)\n`);
+    });
+  }
+
+  it("refuses a ticket log over fit's byte limit without reading past it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'frontdesk-fit-big-'));
+    const log = join(dir, 'huge.csv');
+    // A sparse file: 300 MB by its size, no disk used; the reader refuses it from fstat alone.
+    execFileSync('truncate', ['-s', '300M', log]);
+    const run = guarded(['fit', log]);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`frontdesk: ${log}: (file): found a file of 300 MB; expected a ticket log (CSV) of at most 256 MB\n`);
+  });
 });
