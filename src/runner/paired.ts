@@ -3,6 +3,7 @@
  * same customers (common random numbers), so the per-replication differences cancel most of the
  * day-to-day noise, and their Student-t interval is far narrower than the two separate intervals.
  */
+import { figureOf } from '../figures/figures.js';
 import { summarizeFigure } from './summarize.js';
 import type { MetricTable } from './metric-table.js';
 import type { Comparison, MetricSummaries, TypeComparison, VariantResult } from './result.js';
@@ -61,7 +62,9 @@ function compare(
   const y = b.column(cb, n);
   const diff = summarizeFigure(y.map((v, r) => v - x[r]));
   const base = before[metric].mean;
-  const pct = Number.isFinite(base) && base !== 0 ? (100 * (after[metric].mean - base)) / Math.abs(base) : null;
+  // A moment of the day (minutes from open) has no percent change: 17:40 is not 2% later than 17:20.
+  const relative = figureOf(metric)?.figure.unit !== 'clock';
+  const pct = relative && Number.isFinite(base) && base !== 0 ? (100 * (after[metric].mean - base)) / Math.abs(base) : null;
   // Fewer than two replications: no interval, so nothing can be told from noise.
   const significant = diff.ci95 !== null && (diff.ci95[0] > 0 || diff.ci95[1] < 0);
   return { variant: name, metric, diff, pct, significant };

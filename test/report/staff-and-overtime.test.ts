@@ -51,6 +51,9 @@ describe('staff-hours, cost and the last customer', () => {
     expect(m.overtime.mean).toBeCloseTo(Math.max(0, m.lastDeparture.mean - 120), 0);
     const costChange = json.comparisons.find((c: { metric: string }) => c.metric === 'cost');
     expect(costChange.diff.mean).toBeGreaterThan(0);
+    // A moment of the day changes by minutes, not by a percentage of the minutes since opening.
+    const lastChange = json.comparisons.find((c: { metric: string }) => c.metric === 'lastDeparture');
+    expect([Number.isFinite(lastChange.diff.mean), lastChange.pct]).toEqual([true, null]);
   });
 
   it('run table: the last customer as a clock time, overtime in minutes, staff-hours per group, the cost', () => {
