@@ -8,7 +8,7 @@ import { runStudy, type StudyOptions } from '../runner/study.js';
 import type { Alternative } from '../runner/study.js';
 import { compileEveryAlternative } from '../scenario/compile-all.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import { horizonMinutes, periodProblem } from '../scenario/semantics.js';
+import { periodProblem } from '../scenario/semantics.js';
 import { applyVariant } from '../scenario/variants.js';
 import { checkStudyArgs, type StudyArgs } from './options.js';
 import { checkOutputTarget, sameFile } from './output.js';
@@ -78,12 +78,8 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     period: checked.period ?? first.period,
   };
   const { alternatives, warnings } = commonSettings(loaded, alternativesOf(loaded, mode, args.variant), settings);
-  if (checked.period !== undefined) {
-    for (const alternative of alternatives) {
-      const problem = periodProblem(checked.period, horizonMinutes(alternative.scenario));
-      if (problem) throw new UsageError(`--period: found ${checked.period}; expected ${problem}`);
-    }
-  }
+  const periodTooShort = checked.period === undefined ? null : periodProblem(checked.period);
+  if (periodTooShort) throw new UsageError(`--period: found ${checked.period}; expected ${periodTooShort}`);
   const progress = new Progress(mode === 'run' ? 'Simulating' : 'Comparing');
   const options: StudyOptions = {
     ...settings,

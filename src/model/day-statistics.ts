@@ -1,9 +1,10 @@
 /**
  * What a day measures, as it happens: customer outcomes per type and per period (counts, waits,
  * wait histograms), and the time integrals of the hall's levels (people waiting, busy and
- * staffed counters per station) with snapshots at each period boundary and at the end of warm-up.
- * At the end of the day it turns them into the metrics of SCENARIO.md. Nothing is kept per
- * customer: memory depends on the number of types, periods and stations only.
+ * staffed counters per station), added up per period at each period boundary from the end of
+ * warm-up. At the end of the day it turns them into the metrics of SCENARIO.md. Nothing is kept per
+ * customer, and nothing per day of a long horizon (its periods are folded by time of day,
+ * periods.ts): memory depends on the number of types, periods of a day and stations only.
  */
 import { figureKeys, figuresIn, type Figure, type FigureKey } from '../figures/figures.js';
 import { Levels } from '../stats/levels.js';
@@ -11,21 +12,38 @@ import { CustomerTally } from './customer-tally.js';
 import type { HallLayout } from './hall-layout.js';
 import type { Model } from './model.js';
 import { type MetricColumns, type ReplicationMetrics, unpackRow, widthOf } from './metric-columns.js';
-import { dayPeriods, type DayPeriod } from './periods.js';
+import { ReportPeriods, type DayPeriod } from './periods.js';
 
 export class DayStatistics {
-  readonly periodCount: number;
+  /** The periods of the report and the stretches of clock time their marks cut the day into. */
+  readonly periods: ReportPeriods;
   // Levels: 0 = people waiting in all lines; 1 + st = busy servers of station st (serving, not
   // broken); 1 + S + st = staffed; 1 + 2S + st = staffed and broken.
   private readonly levels: Levels;
   private readonly stations: number;
   /** Counter groups: stations 0 .. counterGroups - 1 (the kiosk bank, if any, comes after). */
   private readonly counterGroups: number;
-  private readonly periodMarks: Float64Array;
+  /**
+   * Per period (slot of the day) and level: the area after warm-up, summed over its stretches, and
+   * the minutes they cover. A stretch's area is added when its closing mark passes, as the
+   * difference of two snapshots; a period with one stretch (a one-day horizon) gets exactly that
+   * difference.
+   */
+  private readonly periodAreas: Float64Array;
+  private readonly periodMinutes: Float64Array;
+  /** Snapshot of the areas at the last mark after warm-up (or at the end of warm-up), and when. */
+  private readonly lastMark: Float64Array;
+  private lastMarkTime = 0;
+  private readonly markNow: Float64Array;
   private readonly warmupMark: Float64Array;
+  /** Snapshot at the horizon (its mark): the day's availability ends there. */
+  private readonly horizonMark: Float64Array;
   private readonly endMark: Float64Array;
   private readonly periodQueueMax: Float64Array;
+  /** Longest line in the current stretch so far; folded into its period when the stretch ends. */
+  private stretchQueueMax = 0;
   private queueMax = 0;
+  /** The period of the current stretch, or -1 from the horizon on. */
   private currentPeriod = 0;
   /** Services interrupted by a breakdown after warm-up, the day's and each period's (by clock time). */
   private interruptions = 0;
@@ -45,36 +63,32 @@ export class DayStatistics {
   /** What each figure of the day's row is; fixed for the hall. */
   readonly columns: MetricColumns;
 
+  /** @param period the report's period length in minutes, or its periods (the staffing search's, unfolded). */
   constructor(
     private readonly model: Model,
     layout: HallLayout,
-    periodLength: number,
+    period: number | ReportPeriods,
   ) {
     this.stations = layout.stationCount;
     this.counterGroups = model.groups.length;
     this.levels = new Levels(1 + 3 * this.stations);
-    this.periodCount = Math.ceil(model.horizon / periodLength);
-    this.periodMarks = new Float64Array((this.periodCount + 1) * this.levels.count);
-    this.warmupMark = new Float64Array(this.levels.count);
-    this.endMark = new Float64Array(this.levels.count);
-    this.periodQueueMax = new Float64Array(this.periodCount);
-    this.periodInterruptions = new Float64Array(this.periodCount);
+    const periods = typeof period === 'number' ? new ReportPeriods(model, period) : period;
+    this.periods = periods;
+    const slots = periods.slots;
+    const n = this.levels.count;
+    this.periodAreas = new Float64Array(slots * n);
+    this.periodMinutes = new Float64Array(slots);
+    this.lastMark = new Float64Array(n);
+    this.markNow = new Float64Array(n);
+    this.warmupMark = new Float64Array(n);
+    this.horizonMark = new Float64Array(n);
+    this.endMark = new Float64Array(n);
+    this.periodQueueMax = new Float64Array(slots);
+    this.periodInterruptions = new Float64Array(slots);
     for (let t = 0; t < model.types.length; t++) this.byType.push(new CustomerTally());
-    for (let p = 0; p < this.periodCount; p++) this.byPeriod.push(new CustomerTally());
-    this.reported = dayPeriods(model, periodLength);
-    this.planned = new Uint8Array(this.periodCount * this.stations).fill(1);
-    model.groups.forEach((g, st) => {
-      for (let p = 0; p < this.periodCount; p++) {
-        const start = p * periodLength;
-        const end = Math.min(start + periodLength, model.horizon);
-        let open = false;
-        for (let i = 0; i < g.shiftAt.length && !open; i++) {
-          const until = i + 1 < g.shiftAt.length ? g.shiftAt[i + 1] : Infinity;
-          open = g.shiftCount[i] > 0 && g.shiftAt[i] < end && until > start;
-        }
-        this.planned[p * this.stations + st] = open ? 1 : 0;
-      }
-    });
+    for (let p = 0; p < slots; p++) this.byPeriod.push(new CustomerTally());
+    this.reported = periods.reported();
+    this.planned = plannedPeriods(model, periods, this.stations);
     const groups = Array.from({ length: this.stations }, (_, st) => layout.stationName(st));
     this.columns = {
       metricKeys: figureKeys('hall', groups, this.counterGroups),
@@ -87,10 +101,15 @@ export class DayStatistics {
 
   clear(): void {
     this.levels.clear();
-    this.periodMarks.fill(0);
+    this.periodAreas.fill(0);
+    this.periodMinutes.fill(0);
+    this.lastMark.fill(0);
+    this.lastMarkTime = 0;
     this.warmupMark.fill(0);
+    this.horizonMark.fill(0);
     this.periodQueueMax.fill(0);
     this.periodInterruptions.fill(0);
+    this.stretchQueueMax = 0;
     this.queueMax = 0;
     this.interruptions = 0;
     this.currentPeriod = 0;
@@ -100,12 +119,17 @@ export class DayStatistics {
   }
 
   /**
-   * The byPeriod period of an arrival now, or -1 past the last period: the period whose mark has
+   * The byPeriod period of an arrival now, or -1 from the horizon on: the period whose mark has
    * passed. Marks rank before every customer event at the same minute (events.ts), so this is
-   * floor(now / length) without a division per customer.
+   * the period of the time of day without a division per customer.
    */
   currentPeriodOrNone(): number {
-    return this.currentPeriod < this.periodCount ? this.currentPeriod : -1;
+    return this.currentPeriod;
+  }
+
+  /** When the mark of stretch `k` falls (1 ≤ k ≤ stretches; the last one at the horizon). */
+  markTime(k: number): number {
+    return k < this.periods.stretches ? this.periods.start(k) : this.model.horizon;
   }
 
 
@@ -143,8 +167,7 @@ export class DayStatistics {
     if (delta > 0) {
       const waiting = levels.level(0);
       if (now >= this.model.warmup && waiting > this.queueMax) this.queueMax = waiting;
-      const p = this.currentPeriod;
-      if (p < this.periodCount && waiting > this.periodQueueMax[p]) this.periodQueueMax[p] = waiting;
+      if (waiting > this.stretchQueueMax) this.stretchQueueMax = waiting;
     }
   }
 
@@ -168,18 +191,43 @@ export class DayStatistics {
     if (now < this.model.warmup) return;
     this.interruptions++;
     const p = this.currentPeriod;
-    if (p < this.periodCount) this.periodInterruptions[p]++;
+    if (p >= 0) this.periodInterruptions[p]++;
   }
 
-  /** Clock time reached the start of period `p` (or, for the last mark, the horizon). */
-  periodMark(now: number, p: number): void {
-    this.levels.snapshot(now, this.periodMarks, p * this.levels.count);
-    this.currentPeriod = p;
-    if (p < this.periodCount) this.periodQueueMax[p] = this.levels.level(0);
+  /**
+   * Clock time reached the start of stretch `k` (or, for the last mark, the horizon): the stretch
+   * before it ends, and its areas, minutes and longest line go to its period if it ends after
+   * warm-up (one that straddles the end of warm-up counts from there).
+   */
+  periodMark(now: number, k: number): void {
+    const levels = this.levels;
+    const n = levels.count;
+    const periods = this.periods;
+    if (now > this.model.warmup) {
+      const ended = (k - 1) % periods.slots;
+      const mark = this.markNow;
+      levels.snapshot(now, mark, 0);
+      const areas = this.periodAreas;
+      const at = ended * n;
+      for (let i = 0; i < n; i++) areas[at + i] += mark[i] - this.lastMark[i];
+      this.periodMinutes[ended] += now - this.lastMarkTime;
+      if (this.stretchQueueMax > this.periodQueueMax[ended]) this.periodQueueMax[ended] = this.stretchQueueMax;
+      this.lastMark.set(mark);
+      this.lastMarkTime = now;
+    }
+    if (k < periods.stretches) {
+      this.currentPeriod = k % periods.slots;
+      this.stretchQueueMax = levels.level(0);
+    } else {
+      levels.snapshot(now, this.horizonMark, 0);
+      this.currentPeriod = -1;
+    }
   }
 
   warmupEnd(now: number): void {
     this.levels.snapshot(now, this.warmupMark, 0);
+    this.lastMark.set(this.warmupMark);
+    this.lastMarkTime = now;
     this.queueMax = this.levels.level(0);
   }
 
@@ -226,16 +274,13 @@ export class DayStatistics {
       at = this.writeScope(row, at, TYPE_FIGURES);
     }
 
-    for (const { index: p, start, end: stop } of this.reported) {
-      const fromWarmup = start < model.warmup;
-      frame.from = fromWarmup ? this.warmupMark : this.periodMarks;
-      frame.fromOffset = fromWarmup ? 0 : p * n;
+    for (const { index: p } of this.reported) {
       frame.period = p;
-      frame.toOffset = (p + 1) * n;
-      frame.length = stop - Math.max(start, model.warmup);
+      frame.areas = p * n;
+      frame.length = this.periodMinutes[p];
       frame.tally = this.byPeriod[p];
       frame.hours = frame.length / 60;
-      frame.lineMean = (this.periodMarks[frame.toOffset] - frame.from[frame.fromOffset]) / frame.length;
+      frame.lineMean = this.periodAreas[frame.areas] / frame.length;
       frame.lineMax = this.periodQueueMax[p];
       at = this.writeScope(row, at, PERIOD_FIGURES);
     }
@@ -250,9 +295,7 @@ export class DayStatistics {
     stationLastEnd: new Float64Array(0),
     lastDeparture: NaN,
     period: 0,
-    from: new Float64Array(0),
-    fromOffset: 0,
-    toOffset: 0,
+    areas: 0,
     length: 0,
   };
 
@@ -340,21 +383,15 @@ export class DayStatistics {
       case 'utilization': {
         if (frame.wholeDay) return this.dayUtilization(st, frame.stationLastEnd);
         if (!this.planned[frame.period * sc + st]) return NaN;
-        const busy = this.periodMarks[frame.toOffset + 1 + st] - frame.from[frame.fromOffset + 1 + st];
-        const staffed = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
-        return utilization(busy, staffed);
+        return utilization(this.periodAreas[frame.areas + 1 + st], this.periodAreas[frame.areas + 1 + sc + st]);
       }
       case 'availability': {
         if (frame.wholeDay) return this.dayAvailability(st);
         if (!this.planned[frame.period * sc + st]) return NaN;
-        const broken = this.periodMarks[frame.toOffset + 1 + 2 * sc + st] - frame.from[frame.fromOffset + 1 + 2 * sc + st];
-        const staffed = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
-        return availability(broken, staffed);
+        return availability(this.periodAreas[frame.areas + 1 + 2 * sc + st], this.periodAreas[frame.areas + 1 + sc + st]);
       }
-      case 'openCounters': {
-        const staffedArea = this.periodMarks[frame.toOffset + 1 + sc + st] - frame.from[frame.fromOffset + 1 + sc + st];
-        return staffedArea / frame.length;
-      }
+      case 'openCounters':
+        return this.periodAreas[frame.areas + 1 + sc + st] / frame.length;
       case 'staffHours':
         return this.staffHours(st, frame.stationLastEnd);
       default:
@@ -374,9 +411,8 @@ export class DayStatistics {
    */
   private dayAvailability(st: number): number {
     const sc = this.stations;
-    const atHorizon = this.periodCount * this.levels.count;
-    const broken = this.periodMarks[atHorizon + 1 + 2 * sc + st] - this.warmupMark[1 + 2 * sc + st];
-    const staffed = this.periodMarks[atHorizon + 1 + sc + st] - this.warmupMark[1 + sc + st];
+    const broken = this.horizonMark[1 + 2 * sc + st] - this.warmupMark[1 + 2 * sc + st];
+    const staffed = this.horizonMark[1 + sc + st] - this.warmupMark[1 + sc + st];
     return availability(broken, staffed);
   }
 
@@ -430,13 +466,41 @@ interface ScopeFrame {
   stationLastEnd: Float64Array;
   /** When the last customer left the hall (whole day only). */
   lastDeparture: number;
-  /** The period being written (its index among all periods). */
+  /** The period being written (its slot of the day). */
   period: number;
-  /** A period's level areas run from `from[fromOffset]` to `periodMarks[toOffset]`, `length` minutes. */
-  from: Float64Array;
-  fromOffset: number;
-  toOffset: number;
+  /** Where the period's level areas start in `periodAreas`; they cover `length` minutes. */
+  areas: number;
   length: number;
+}
+
+/**
+ * Per period and station: whether the shift plan opens any counter of the group in some stretch of
+ * the period that ends after warm-up (kiosks always). Walks each open step's stretches, at most a
+ * day's worth of them, so a long horizon costs no more than a day.
+ */
+function plannedPeriods(model: Model, periods: ReportPeriods, stations: number): Uint8Array {
+  const planned = new Uint8Array(periods.slots * stations).fill(1);
+  model.groups.forEach((g, st) => {
+    for (let p = 0; p < periods.slots; p++) planned[p * stations + st] = 0;
+    for (let i = 0; i < g.shiftAt.length; i++) {
+      if (!(g.shiftCount[i] > 0)) continue;
+      const from = g.shiftAt[i];
+      const until = i + 1 < g.shiftAt.length ? g.shiftAt[i + 1] : Infinity;
+      if (!(from < model.horizon)) continue;
+      // An open step overlaps a stretch [start, end) when from < end and until > start.
+      let k = Math.max(0, periods.stretchAt(Math.max(from, Math.min(model.warmup, model.horizon))) - 1);
+      for (let seen = 0; k < periods.stretches && seen <= periods.slots; k++) {
+        const start = periods.start(k);
+        if (!(until > start)) break;
+        const end = periods.end(k);
+        if (from < end && end > model.warmup) {
+          planned[(k % periods.slots) * stations + st] = 1;
+          seen++;
+        }
+      }
+    }
+  });
+  return planned;
 }
 
 /** The wait percentiles of a report, in the order of `waitP50` ... `waitP99`. */

@@ -175,9 +175,9 @@ export class FrontDesk extends Visits {
       }
     }
 
-    for (let p = 1; p <= this.periodCount; p++) {
-      calendar.schedule(Math.min(p * this.periodLength, model.horizon), PERIOD_MARK, p);
-    }
+    // One period mark waits at a time, each scheduling the next: a long horizon's thousands of
+    // marks would otherwise sit in the heap all day and deepen every push and pop.
+    calendar.schedule(this.stats.markTime(1), PERIOD_MARK, 1);
     if (model.warmup > 0) calendar.schedule(model.warmup, WARMUP_END, 0);
 
     this.walkIns = model.arrivals.kind === 'poisson' ? new WalkIns(model.arrivals, this.arrivalRng) : null;
@@ -185,9 +185,11 @@ export class FrontDesk extends Visits {
     this.planAppointments();
   }
 
-  private onPeriodMark(p: number): void {
+  private onPeriodMark(k: number): void {
     const now = this.now;
-    this.stats.periodMark(now, p);
+    const stats = this.stats;
+    stats.periodMark(now, k);
+    if (k < stats.periods.stretches) this.calendar.schedule(stats.markTime(k + 1), PERIOD_MARK, k + 1);
   }
 
   private onWarmupEnd(): void {

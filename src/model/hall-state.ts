@@ -23,6 +23,7 @@ import { EVENT_RANK, PATIENCE, SERVICE_END } from './events.js';
 import { HallLayout } from './hall-layout.js';
 import { Line } from './line.js';
 import type { Model } from './model.js';
+import type { ReportPeriods } from './periods.js';
 import type { WalkIns } from './walk-ins.js';
 import { OUTCOME_ABANDONED, OUTCOME_SERVED, type VisitLog } from './visit-log.js';
 
@@ -68,8 +69,6 @@ export abstract class HallState {
   protected readonly levelOfType: Int32Array;
 
   protected readonly stats: DayStatistics;
-  protected readonly periodCount: number;
-  protected readonly periodLength: number;
 
   // Per-replication state.
   protected walkIns: WalkIns | null = null;
@@ -109,7 +108,7 @@ export abstract class HallState {
 
   constructor(
     protected readonly model: Model,
-    period: number,
+    period: number | ReportPeriods,
     protected readonly log: VisitLog | null = null,
   ) {
     const layout = new HallLayout(model);
@@ -138,8 +137,6 @@ export abstract class HallState {
     this.endTime = new Float64Array(servers);
 
     this.stats = new DayStatistics(model, layout, period);
-    this.periodCount = this.stats.periodCount;
-    this.periodLength = period;
     this.anyBalking = model.types.some((t) => t.balk !== null);
     this.onlyLineOfType = Int32Array.from(model.types, (t) =>
       model.lineLayout !== 'per-counter' && t.servedBy.length === 1 ? this.stationLine[t.servedBy[0]] : -1,

@@ -2,7 +2,7 @@
  * Pieces every report shares: the header that says what was run, labels that carry the
  * scenario's wait target, cells of a Summary, and the warnings at the end.
  */
-import type { Result, Summary } from '../runner/result.js';
+import type { Result, Summary, VariantResult } from '../runner/result.js';
 import type { Block, Segment } from './document.js';
 import { NO_VALUE, trimmed } from './format.js';
 import { describeMetric, formatBare, formatHalfWidth, splitValue, type MetricInfo } from './metrics.js';
@@ -107,4 +107,18 @@ export function saysNothing(key: string, scopes: Iterable<Record<string, Summary
     if (s && Number.isFinite(s.mean) && s.mean !== idle) return false;
   }
   return true;
+}
+
+/**
+ * What the by-period rows are: `By period`, or for a horizon longer than a day, whose byPeriod is
+ * folded by time of day, `By time of day over N days` (every alternative folded alike), else a
+ * mention that the long ones are folded. The reader must not take a folded row for one hour.
+ */
+export function periodScope(variants: VariantResult[]): { title: string; note: string } {
+  const folds = variants.map((v) => v.byPeriodFolded);
+  if (folds.every((f) => f === undefined)) return { title: 'By period', note: '' };
+  const note = 'each period gathers that time of every day: counts are totals over the days, other figures over the same customers and clock time';
+  const days = folds[0]?.days;
+  if (days !== undefined && folds.every((f) => f?.days === days)) return { title: `By time of day over ${trimmed(days, 1)} days`, note };
+  return { title: 'By period (by time of day over all days where the horizon is longer than a day)', note };
 }

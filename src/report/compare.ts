@@ -5,7 +5,7 @@
  * a fact when the replications cannot tell it from noise.
  */
 import type { Comparison, Result, Summary, VariantResult } from '../runner/result.js';
-import { infoOf, labelOf, own, saysNothing, summarySegments, unionKeys } from './common.js';
+import { infoOf, labelOf, own, periodScope, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, Segment, Tone } from './document.js';
 import { formatPeriod, NO_VALUE } from './format.js';
 import { formatChange, groupOf, type MetricInfo } from './metrics.js';
@@ -115,12 +115,13 @@ const PERIOD_ROWS = ['waitMean', 'serviceLevel'];
 function periodTables(result: Result, alternatives: VariantResult[], columns: Column[], which: string): Block[] {
   const longest = alternatives.reduce((a, v) => (v.byPeriod.length > a.byPeriod.length ? v : a), alternatives[0]);
   if (longest.byPeriod.length === 0) return [];
+  const scope = periodScope(alternatives);
   return PERIOD_ROWS.filter((key) => alternatives.some((v) => v.byPeriod.some((p) => own(p.metrics, key) !== undefined))).map(
     (key): Block => {
       const info = infoOf(result, key);
       return {
         kind: 'table',
-        title: `By period: ${labelOf(result, key, true).replace(/^./, (c) => c.toLowerCase())} (means \u00b195% CI; customers by arrival time${which})`,
+        title: `${scope.title}: ${labelOf(result, key, true).replace(/^./, (c) => c.toLowerCase())} (means \u00b195% CI; ${scope.note ? `${scope.note}; ` : ''}customers by arrival time${which})`,
         columns: [{ header: 'Period', align: 'left' }, ...columns],
         rows: longest.byPeriod.map((p, i): Cell[] => [
           formatPeriod(result.openClock, p.start, p.end),

@@ -36,6 +36,11 @@
  * significant digits. The rounding is far below any figure's 95% interval. Trailing zeros are
  * dropped (`12.5`, not `12.50`); a missing or non-finite value is an empty field (so is the `sd`
  * and the interval of a figure over fewer than two replications, which has no spread).
+ *
+ * A variant whose horizon is longer than a day has its periods folded by time of day (each gathers
+ * that time of every day): in both layouts a row of scope `byPeriodFolded` comes before its period
+ * rows, with the figure `days` (days after warm-up), and each period row has the figure `days` (the
+ * days it covers); being exact, they have no sd or interval.
  * Quoting follows RFC 4180 (fields with a comma, quote or line break are quoted, quotes doubled);
  * lines end with LF, which every spreadsheet and CSV library reads.
  */
@@ -60,8 +65,17 @@ function* scopesOf(result: Result): Generator<[variant: string, scope: string, p
   for (const v of result.variants) {
     yield [v.name, 'overall', '', v.metrics, v.replications];
     for (const [type, metrics] of Object.entries(v.byType)) yield [v.name, type, '', metrics, v.replications];
-    for (const p of v.byPeriod) yield [v.name, 'period', formatPeriod(result.openClock, p.start, p.end, '-'), p.metrics, v.replications];
+    if (v.byPeriodFolded) yield [v.name, 'byPeriodFolded', '', { days: exact(v.byPeriodFolded.days) }, v.replications];
+    for (const p of v.byPeriod) {
+      const metrics = p.days === undefined ? p.metrics : { days: exact(p.days), ...p.metrics };
+      yield [v.name, 'period', formatPeriod(result.openClock, p.start, p.end, '-'), metrics, v.replications];
+    }
   }
+}
+
+/** A number that is no estimate: the days a folded by-period report covers. */
+function exact(x: number): Summary {
+  return { mean: x, sd: null, ci95: null };
 }
 
 /** The comparisons, the hall's then each type's, with the scope they are reported under. */

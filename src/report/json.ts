@@ -64,6 +64,12 @@ function variantJson(v: VariantResult): JsonObject {
   const byType = obj();
   for (const [type, metrics] of Object.entries(v.byType)) byType[type] = metricsJson(metrics);
   out.byType = byType;
+  if (v.byPeriodFolded) {
+    const fold = obj();
+    fold.dayMinutes = num(v.byPeriodFolded.dayMinutes);
+    fold.days = num(v.byPeriodFolded.days);
+    out.byPeriodFolded = fold;
+  }
   out.byPeriod = v.byPeriod.map(periodJson);
   return out;
 }
@@ -73,6 +79,7 @@ function periodJson(p: PeriodResult): JsonObject {
   out.start = num(p.start);
   out.end = num(p.end);
   out.clock = p.clock;
+  if (p.days !== undefined) out.days = num(p.days);
   out.metrics = metricsJson(p.metrics);
   return out;
 }

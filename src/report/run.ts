@@ -4,7 +4,7 @@
  * where a planner finds *who* waits and *when*.
  */
 import type { MetricSummaries, Result, VariantResult } from '../runner/result.js';
-import { infoOf, labelOf, meanText, own, saysNothing, summarySegments, unionKeys } from './common.js';
+import { infoOf, labelOf, meanText, own, periodScope, saysNothing, summarySegments, unionKeys } from './common.js';
 import type { Block, Cell, Column, TableBlock } from './document.js';
 import { formatPeriod } from './format.js';
 import { groupOf, isKnownMetric, isPerGroup } from './metrics.js';
@@ -53,10 +53,11 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
       ...keys.filter((k) => groupOf(k, 'availability') !== null && !saysNothing(k, rows.map(([, m]) => m))),
       ...keys.filter((k) => groupOf(k, 'openCounters') !== null),
     ];
+    const scope = periodScope([variant]);
     blocks.push(
       detailTable(
         result,
-        'By period (means, ± 95% CI half-width of the mean wait and service level; customers by arrival time, lines and utilisation by clock time; waits in minutes)',
+        `${scope.title} (means, ± 95% CI half-width of the mean wait and service level; ${scope.note ? `${scope.note}; ` : ''}customers by arrival time, lines and utilisation by clock time; waits in minutes)`,
         { header: 'Period', align: 'left' },
         rows,
         [...PERIOD_COLUMNS, ...groups],

@@ -16,11 +16,25 @@ export type { MetricValues, ReplicationMetrics, Summary };
 export type MetricSummaries = Record<string, Summary>;
 
 export interface PeriodInfo {
-  /** Minutes from opening. */
+  /** Minutes from opening (folded: the offset of its time of day from opening). */
   start: number;
   end: number;
   /** Clock time of `start`, "HH:MM". */
   clock: string;
+  /** Folded by time of day only: the days its figures cover (fractional where warm-up or the horizon cuts it). */
+  days?: number;
+}
+
+/**
+ * A horizon longer than a day has its byPeriod folded by time of day (model/periods.ts): each
+ * period gathers that time of every day; counts are totals over the days, other figures are
+ * over the same customers and clock time.
+ */
+export interface PeriodFold {
+  /** Minutes in the day that is folded: 1440. */
+  dayMinutes: number;
+  /** Days after warm-up, (horizon − warmup) / 1440. */
+  days: number;
 }
 
 export interface PeriodResult extends PeriodInfo {
@@ -32,6 +46,8 @@ export interface VariantResult {
   replications: number;
   metrics: MetricSummaries;
   byType: Record<string, MetricSummaries>;
+  /** Present only when byPeriod is folded by time of day (a horizon longer than a day). */
+  byPeriodFolded?: PeriodFold;
   byPeriod: PeriodResult[];
   /** Per-replication values kept for paired comparisons; not rendered. */
   samples?: MetricTable;

@@ -5,7 +5,7 @@
  */
 import { pairedComparisons, pairedTypeComparisons } from './paired.js';
 import type { MetricTable } from './metric-table.js';
-import type { PeriodInfo, Result, VariantResult } from './result.js';
+import type { PeriodFold, PeriodInfo, Result, VariantResult } from './result.js';
 import { summarizeVariant } from './summarize.js';
 
 /**
@@ -18,7 +18,8 @@ export interface StudyFrame {
   seed: number;
   openClock: number;
   waitTarget: number;
-  alternatives: { name: string; periods: PeriodInfo[] }[];
+  /** Each alternative's byPeriod periods; `fold` when they are folded by time of day (a horizon longer than a day). */
+  alternatives: { name: string; periods: PeriodInfo[]; fold?: PeriodFold }[];
   /** Warnings known before any replication: replaced settings, overloaded halls. */
   warnings: string[];
 }
@@ -30,7 +31,7 @@ export interface StudyFrame {
  */
 export function resultOf(frame: StudyFrame, samples: MetricTable[]): Result {
   const compare = frame.alternatives.length > 1;
-  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare));
+  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare, alt.fold));
   const replications = samples[0].rows;
   const result: Result = {
     scenario: frame.title,

@@ -4,7 +4,7 @@
  * and compared pair by pair. `frontdesk run` is a study of the baseline alone.
  */
 import type { Model } from '../model/model.js';
-import { dayPeriods } from '../model/periods.js';
+import { DAY_MINUTES, ReportPeriods } from '../model/periods.js';
 import type { Scenario } from '../scenario/schema.js';
 import { clockLabel } from '../scenario/time.js';
 import { halfWidth, summarize } from '../stats/summary.js';
@@ -299,12 +299,19 @@ export function studyFrame(
     seed: options.seed,
     openClock: models[0].openClock,
     waitTarget: models[0].waitTarget,
-    alternatives: alternatives.map((alt, a) => ({ name: alt.name, periods: periodsOf(models[a], options.period) })),
+    alternatives: alternatives.map((alt, a) => periodsOf(alt.name, models[a], options.period)),
     // Settings replaced before the study ran (options.warnings), then the halls' own.
     warnings: [...(options.warnings ?? []), ...alternatives.flatMap((alt, a) => loadWarnings(alt.name, models[a]))],
   };
 }
 
-function periodsOf(model: Model, length: number): PeriodInfo[] {
-  return dayPeriods(model, length).map((p) => ({ start: p.start, end: p.end, clock: clockLabel(model.openClock, p.start) }));
+/** An alternative's byPeriod periods, folded by time of day when its horizon is longer than a day. */
+function periodsOf(name: string, model: Model, length: number): StudyFrame['alternatives'][number] {
+  const layout = new ReportPeriods(model, length);
+  const periods = layout.reported().map((p): PeriodInfo => {
+    const info: PeriodInfo = { start: p.start, end: p.end, clock: clockLabel(model.openClock, p.start) };
+    if (p.days !== undefined) info.days = p.days;
+    return info;
+  });
+  return layout.folded ? { name, periods, fold: { dayMinutes: DAY_MINUTES, days: layout.days } } : { name, periods };
 }

@@ -6,7 +6,7 @@ import { figureOf } from '../figures/figures.js';
 import { summaryOf } from '../stats/summary.js';
 import { Tally } from '../stats/tally.js';
 import type { MetricTable } from './metric-table.js';
-import type { MetricSummaries, PeriodInfo, Summary, VariantResult } from './result.js';
+import type { MetricSummaries, PeriodFold, PeriodInfo, Summary, VariantResult } from './result.js';
 
 /**
  * Summary of one metric over replications. A replication in which the figure does not exist (no
@@ -60,7 +60,7 @@ export function withinRange(key: string, s: Summary): Summary {
   return clipped[0] === lo && clipped[1] === hi ? s : { ...s, ci95: clipped };
 }
 
-export function summarizeVariant(name: string, table: MetricTable, periods: PeriodInfo[], keepSamples: boolean): VariantResult {
+export function summarizeVariant(name: string, table: MetricTable, periods: PeriodInfo[], keepSamples: boolean, fold?: PeriodFold): VariantResult {
   const { metricKeys, typeNames, typeKeys, periodKeys } = table.columns;
   const all = summarizeColumns(table);
   const byType: Record<string, MetricSummaries> = {};
@@ -73,6 +73,7 @@ export function summarizeVariant(name: string, table: MetricTable, periods: Peri
     replications: table.rows,
     metrics: block(all, 0, metricKeys),
     byType,
+    ...(fold ? { byPeriodFolded: fold } : {}),
     byPeriod,
   };
   if (keepSamples) result.samples = table;

@@ -23,6 +23,11 @@ const RESULT_RULES =
   'cost per counter-hour, over the groups that have one; null when none has). ' +
   'Each figure is {mean, sd, ci95} over replications; with fewer than 2 replications sd and ci95 are null and ' +
   'nothing is significant; intervals are clipped to the figure\'s range; a figure that does not exist is null. ' +
+  'byPeriod cuts the day into periods from `open`; when the horizon is longer than a day (1440 minutes) it is ' +
+  'folded by time of day: period i covers [i*period, (i+1)*period) of every day (the last cut at 1440), its ' +
+  'customers are every day\'s arrivals then and its lines and utilisation every day\'s clock time then; counts are ' +
+  'totals over the days, each period says how many days it covers (days), and the variant carries ' +
+  'byPeriodFolded {dayMinutes: 1440, days: (horizon - warmup) / 1440}. A horizon of at most a day is not folded. ' +
   'In a comparison every alternative runs with the same seed, replications and period and is judged at the ' +
   'baseline\'s waitTarget.';
 

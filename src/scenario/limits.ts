@@ -47,14 +47,20 @@ export const MAX_GRID_VARIANTS = 10_000;
 export const MAX_BOOKED = 1_000_000;
 
 /**
- * Periods of the by-period report: each period keeps its own tallies and a wait histogram (~23 kB)
- * in every replication, and ~40 figures in each replication's row. `period: 1e-9` asked for an
- * impossible typed array; 10,000 periods (a week of minutes, a year of hours) is plenty.
+ * The shortest report period: finer than a minute no planner reads, and it multiplies the periods.
+ * Each period keeps its own tallies and a wait histogram (~23 kB) in every replication, and ~40
+ * figures in each replication's row; `period: 1e-9` asked for an impossible typed array. A horizon
+ * longer than a day has its by-period report folded by time of day (model/periods.ts), so a
+ * report has at most 1,440 periods (one day of minutes), however long the horizon.
  */
-export const MAX_PERIODS = 10_000;
-
-/** The shortest report period: finer than a minute no planner reads, and it multiplies the periods. */
 export const MIN_PERIOD = 1;
+
+/**
+ * Periods the staffing search staffs (`frontdesk staff`): it staffs every period of the horizon,
+ * never folded by time of day, and simulates each; 10,000 periods (a week of minutes, a year of
+ * hours) is more than any search finishes.
+ */
+export const MAX_STAFFING_PERIODS = 10_000;
 
 /**
  * Counters and kiosks of a hall in all (every group at its largest staffing): the event calendar

@@ -481,7 +481,7 @@ export const scenarioSchema = z
       description: 'Clock time of opening. Only used to print clock times and to read "HH:MM" times. Default "00:00".',
     }),
     horizon: timeSchema.meta({
-      description: 'Minutes (from opening) during which customers arrive, or the closing time "HH:MM". Required.',
+      description: 'Minutes (from opening) during which customers arrive, or the closing time "HH:MM". Required. Longer than a day (1440 minutes): a run of several days, whose byPeriod is folded by time of day (see period).',
     }),
     drain: z.boolean().default(true).meta({
       description: 'Customers already inside at the horizon are still served (true) or the day stops there (false). Default true.',
@@ -496,7 +496,7 @@ export const scenarioSchema = z
     waitTarget: minutes('nonnegative', 'Service level target: the share of customers served within this wait is reported as serviceLevel. Default 10. In a comparison every alternative is judged at the baseline\'s (the first file\'s) target: another target in a later file or a variant is replaced, with a warning.').default(
       DEFAULT_WAIT_TARGET,
     ),
-    period: minutes('positive', 'Length of a report period (byPeriod) in minutes, at least 1, and at most 10,000 periods in the horizon. Default 60; the --period option overrides.').default(DEFAULT_PERIOD),
+    period: minutes('positive', 'Length of a report period (byPeriod) in minutes, at least 1. Default 60; the --period option overrides. A horizon longer than a day (1440 minutes) has its byPeriod folded by time of day: ceil(1440 / period) periods, each gathering that time of every day (the result says byPeriodFolded).').default(DEFAULT_PERIOD),
     arrivals: arrivalsSchema,
     appointments: appointmentsSchema.optional(),
     types: z

@@ -5,7 +5,7 @@
  */
 import { ScenarioError, describeFound, formatPath, oneOf } from './errors.js';
 import type { Scenario, Staffing } from './schema.js';
-import { MAX_BOOKED, MAX_PERIODS, MAX_SERVERS, MIN_PERIOD } from './limits.js';
+import { MAX_BOOKED, MAX_SERVERS, MAX_STAFFING_PERIODS, MIN_PERIOD } from './limits.js';
 import { formatClock, parseClock, toMinutes, type TimeValue } from './time.js';
 
 interface Problem {
@@ -66,24 +66,29 @@ function checkSteps(
 }
 
 /**
- * The report period against the day: at least MIN_PERIOD minutes and at most MAX_PERIODS periods
- * (each keeps tallies and a histogram per replication). Shared with the CLI's --period.
+ * The report period: at least MIN_PERIOD minutes. However long the horizon, that bounds the report
+ * to 1,440 periods, since a horizon longer than a day is folded by time of day (limits.ts).
+ * Shared with the CLI's --period.
  */
-export function periodProblem(period: number, horizon: number): string | null {
+export function periodProblem(period: number): string | null {
   if (period < MIN_PERIOD) return `at least ${MIN_PERIOD} minute`;
-  if (Math.ceil(horizon / period) > MAX_PERIODS) {
-    return `at least ${Number((horizon / MAX_PERIODS).toPrecision(3))} minutes for a horizon of ${horizon} minutes (at most ${MAX_PERIODS.toLocaleString('en-US')} periods)`;
+  return null;
+}
+
+/**
+ * The staffing search's period against the horizon: it staffs every period of the horizon
+ * (MAX_STAFFING_PERIODS). Null when fine, else what was expected.
+ */
+export function staffingPeriodProblem(period: number, horizon: number): string | null {
+  if (period < MIN_PERIOD) return `at least ${MIN_PERIOD} minute`;
+  if (Math.ceil(horizon / period) > MAX_STAFFING_PERIODS) {
+    return `at least ${Number((horizon / MAX_STAFFING_PERIODS).toPrecision(3))} minutes for a horizon of ${horizon} minutes (the staffing search staffs at most ${MAX_STAFFING_PERIODS.toLocaleString('en-US')} periods)`;
   }
   return null;
 }
 
-/** The horizon of a validated scenario in minutes from opening. */
-export function horizonMinutes(scenario: Scenario): number {
-  return toMinutes(scenario.horizon, parseClock(scenario.open) ?? 0);
-}
-
-function checkPeriod(period: number, horizon: number, path: (string | number)[], findings: Findings): void {
-  const problem = periodProblem(period, horizon);
+function checkPeriod(period: number, path: (string | number)[], findings: Findings): void {
+  const problem = periodProblem(period);
   if (problem) findings.add(path, String(period), problem);
 }
 
@@ -162,7 +167,7 @@ export function checkSemantics(scenario: Scenario, file: string): void {
   if (servers > MAX_SERVERS) {
     findings.add(['counters'], `${servers.toLocaleString('en-US')} counters and kiosks at their largest`, `at most ${MAX_SERVERS.toLocaleString('en-US')} in a hall`);
   }
-  if (horizon > 0) checkPeriod(scenario.period, horizon, ['period'], findings);
+  checkPeriod(scenario.period, ['period'], findings);
 
   if (scenario.appointments) {
     const { type, start, every, perSlot } = scenario.appointments;

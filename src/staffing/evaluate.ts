@@ -7,7 +7,7 @@
 import { FrontDesk, OUTCOME_SERVED } from '../model/front-desk.js';
 import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import type { Model } from '../model/model.js';
-import { dayPeriods, type DayPeriod } from '../model/periods.js';
+import { dayPeriods, ReportPeriods, type DayPeriod } from '../model/periods.js';
 import type { VisitLog } from '../model/visit-log.js';
 import type { Summary } from '../runner/result.js';
 import { summarizeFigure } from '../runner/summarize.js';
@@ -94,7 +94,8 @@ export class PlanEvaluator {
     private readonly model: Model,
     private readonly settings: EvaluatorSettings,
   ) {
-    this.periods = dayPeriods(model, settings.periodLength);
+    // The search staffs every period of the horizon, so its periods are never folded by time of day.
+    this.periods = dayPeriods(model, settings.periodLength, false);
     this.ownTypes = settings.groups.map((g) => {
       const mine = Uint8Array.from(model.types, (t) => (t.servedBy.includes(g) ? 1 : 0));
       return mine.every((m) => m === 1) ? null : mine;
@@ -113,7 +114,7 @@ export class PlanEvaluator {
     if (days.replications >= replications) return days;
     const model = this.withSteps(steps);
     const tally = this.needsTally ? new GroupTally(model, this.settings.periodLength, this.periods) : null;
-    const desk = new FrontDesk(model, this.settings.periodLength, tally);
+    const desk = new FrontDesk(model, new ReportPeriods(model, this.settings.periodLength, false), tally);
     const columns = desk.columns;
     const row = new Float64Array(widthOf(columns));
     const at = figureColumns(columns);

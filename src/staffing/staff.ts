@@ -8,6 +8,7 @@ import type { Summary } from '../runner/result.js';
 import { compileScenario } from '../scenario/compile.js';
 import type { LoadedScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/schema.js';
+import { staffingPeriodProblem } from '../scenario/semantics.js';
 import { clockLabel } from '../scenario/time.js';
 import { PERIOD_FIGURES, type Counts, type PlanDays, type StaffSteps } from './evaluate.js';
 import { searchStaffing, stepsOf, type SearchOutcome } from './search.js';
@@ -120,6 +121,8 @@ export async function staff(loaded: LoadedScenario, options: StaffOptions = {}):
   const searched = scenario.staffing?.groups ?? groupNames;
   const groups = searched.map((name) => groupNames.indexOf(name));
   const period = scenario.staffing?.period ?? scenario.period;
+  const periodProblem = staffingPeriodProblem(period, model.horizon);
+  if (periodProblem) throw new StaffingError(`${scenario.staffing?.period === undefined ? 'period' : 'staffing.period'}: found ${period}; expected ${periodProblem}`);
   const replications = options.replications ?? scenario.replications;
   const maxReplications = Math.max(replications, options.maxReplications ?? replications * 8);
   const seed = options.seed ?? scenario.seed;

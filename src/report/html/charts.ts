@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { groupKey } from '../../figures/figures.js';
 import type { Result, VariantResult } from '../../runner/result.js';
+import { periodScope } from '../common.js';
 import { formatClock, trimmed } from '../format.js';
 import { describeMetric, formatBare } from '../metrics.js';
 import { escapeHtml } from './escape.js';
@@ -133,7 +134,13 @@ function byPeriodChart(
       ...variants.map((v): HtmlCell => ({ variant: v.name, scope: `period:${index}`, metric: spec.metric, summary: v.byPeriod[index]?.metrics[spec.metric], kind: info.kind })),
     ]),
   };
-  return { id: spec.id, title: spec.title, note: spec.note, svg, table };
+  return { id: spec.id, title: spec.title, note: spec.note + foldNote(variants), svg, table };
+}
+
+/** For a horizon longer than a day, that its periods are folded by time of day (common.ts). */
+function foldNote(variants: VariantResult[]): string {
+  const scope = periodScope(variants);
+  return scope.note ? ` ${scope.title}: ${scope.note}.` : '';
 }
 
 function periodLabel(result: Result, start: number, end: number): string {
@@ -220,7 +227,7 @@ export function utilisationChart(result: Result, variants: VariantResult[]): Cha
   return {
     id: 'utilisation',
     title: 'Utilisation by counter group and time of day',
-    note: 'Share of staffed time the counters of each group spent serving, period by period (darker is busier); the number in a cell is the mean count of counters open in that period.',
+    note: `Share of staffed time the counters of each group spent serving, period by period (darker is busier); the number in a cell is the mean count of counters open in that period.${foldNote(variants)}`,
     svg,
     table,
   };
