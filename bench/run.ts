@@ -21,6 +21,8 @@
  *   with the days the search simulated (bench/staffing.ts).
  * - shards: the sweep with 1,000 replications (quick: 100) as 2 shards side by side + merge, against
  *   one process (bench/shards.ts).
+ * - horizon: `frontdesk run` with its default options on mm10 with 2 M and 10 M customers (154 and
+ *   772 days): peak RSS ratio (target <= 1.3), JSON size, time against the one-period day (bench/horizon.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
@@ -32,6 +34,7 @@ import { benchLoading } from './grid-load.js';
 import { benchStaffing } from './staffing.js';
 import { benchShards } from './shards.js';
 import { benchTraceLoad } from './trace-load.js';
+import { benchHorizon } from './horizon.js';
 
 import { benchHtmlReport } from './html-report.js';
 
@@ -127,6 +130,9 @@ const memoryRatio = fd.maxRssMiB.median / smallFigures.maxRssMiB.median;
 log(`memory: peak RSS ${fd.maxRssMiB.median.toFixed(0)} MiB with ${big.toLocaleString('en')} customers, `);
 log(`${smallFigures.maxRssMiB.median.toFixed(0)} MiB with ${small.toLocaleString('en')}: ratio ${memoryRatio.toFixed(2)} (target <= 1.3)\n`);
 write('memory', { description: 'peak RSS of mm10 at two sizes', large: fd, small: smallFigures, ratio: memoryRatio });
+
+// long horizons through the CLI with its default options (bench/horizon.ts)
+benchHorizon({ repeats, log, write });
 
 // city-hall
 const days = quick ? 25 : 250;
