@@ -6,6 +6,7 @@
  */
 import { FrontDesk } from '../model/front-desk.js';
 import type { Scenario } from '../scenario/schema.js';
+import { adoptTraces, type KnownTrace } from '../scenario/trace.js';
 import { compiledModel, type CompileKey } from './compiled.js';
 import { widthOf, type MetricColumns } from '../model/metric-columns.js';
 import { VisitTrace } from './visit-trace.js';
@@ -24,6 +25,8 @@ export interface ReplicationJob {
   traceAs?: string;
   /** The study and alternative this batch belongs to: its thread compiles the scenario once for them. Without it, every batch compiles. */
   compileKey?: CompileKey;
+  /** Traces already read by the thread that sent the batch (see scenario/trace.ts): its arrays, shared. */
+  traces?: KnownTrace[];
 }
 
 export interface JobResult {
@@ -63,6 +66,7 @@ export const MID_DAY = -1;
  * slices: when this thread exits, it stops them wherever they are.
  */
 export function* replicationSteps(job: ReplicationJob): Generator<number, JobResult> {
+  if (job.traces) adoptTraces(job.traces);
   const model = compiledModel(job.scenario, job.baseDir, job.compileKey);
   const trace = job.traceAs === undefined ? null : new VisitTrace(job.traceAs, model);
   const desk = new FrontDesk(model, job.period, trace);

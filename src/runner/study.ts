@@ -6,6 +6,7 @@
 import type { Model } from '../model/model.js';
 import { DAY_MINUTES, ReportPeriods } from '../model/periods.js';
 import type { Scenario } from '../scenario/schema.js';
+import { knownTraces } from '../scenario/trace.js';
 import { clockLabel } from '../scenario/time.js';
 import { halfWidth, summarize } from '../stats/summary.js';
 import { compiledModel, forgetStudy, newStudyNumber } from './compiled.js';
@@ -200,6 +201,8 @@ async function extend(
   if (count <= 0) return;
   const tracing = options.trace !== undefined || options.traceSink !== undefined;
   const first = (options.firstReplication ?? 0) + replicationsDone(samples);
+  // Worker threads take the traces this thread has read (shared memory, no copy, no second read).
+  const known = pool.workers > 1 ? knownTraces() : [];
   const jobs = batches(alternatives.length, first, count, pool.workers, tracing ? TRACED_BATCH : Infinity).map(({ alternative: a, first, count }) => {
     const alt = alternatives[a];
     return {
@@ -213,6 +216,7 @@ async function extend(
         count,
         ...(options.trace || options.traceSink ? { traceAs: alt.name } : {}),
         compileKey: { study, alternative: a },
+        ...(known.length > 0 ? { traces: known } : {}),
       },
     };
   });

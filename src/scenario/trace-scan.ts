@@ -132,17 +132,29 @@ function countLines(bytes: Uint8Array, from: number): number {
   return lines;
 }
 
-/** Type codes of a width that holds `codes` distinct values, with the first `length` copied. */
+type RowArray = Float64Array | Uint8Array | Uint16Array | Uint32Array;
+
+/**
+ * A zeroed array of `length` on shared memory: it crosses to worker threads without a copy
+ * (trace.ts hands the scan to them), and otherwise behaves as any typed array.
+ */
+function shared<T extends RowArray>(kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new kind(new SharedArrayBuffer(length * kind.BYTES_PER_ELEMENT));
+}
+
+/** Type codes of a width that holds `codes` distinct values, with the old ones copied. */
 function widerCodes(old: Uint8Array | Uint16Array | Uint32Array, codes: number): Uint8Array | Uint16Array | Uint32Array {
-  const wider = codes <= 0xffff ? new Uint16Array(old.length) : new Uint32Array(old.length);
+  const wider = codes <= 0xffff ? shared(Uint16Array, old.length) : shared(Uint32Array, old.length);
   wider.set(old);
   return wider;
 }
 
 /** The first `n` entries of `array`: a view when little is unused, else a copy that lets the rest go. */
-function trimmed<T extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(array: T, n: number): T {
-  if (n === array.length) return array;
-  return (array.length - n <= array.length / 16 ? array.subarray(0, n) : array.slice(0, n)) as T;
+function trimmed<T extends RowArray>(array: T, n: number): T {
+  if (array.length - n <= array.length / 16) return array.subarray(0, n) as T;
+  const copy = shared(array.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n);
+  copy.set(array.subarray(0, n) as never);
+  return copy;
 }
 
 /**
@@ -216,9 +228,9 @@ export function scanTrace(bytes: Buffer, file: string, context: ScanContext): Sc
   pos = next;
   l++;
   const capacity = Math.max(1, countLines(bytes, pos));
-  const times = new Float64Array(capacity);
-  let typeCodes: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(capacity);
-  const service = serviceColumn >= 0 ? new Float64Array(capacity) : null;
+  const times = shared(Float64Array, capacity);
+  let typeCodes: Uint8Array | Uint16Array | Uint32Array = shared(Uint8Array, capacity);
+  const service = serviceColumn >= 0 ? shared(Float64Array, capacity) : null;
   const typeNames: string[] = [];
   const codeOf = new Map<string, number>();
   const knownIds = new Map(context.typeNames.map((name, i) => [name, i]));

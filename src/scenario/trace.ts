@@ -61,17 +61,40 @@ function bind(trace: ScannedTrace, context: TraceContext): TraceData | null {
 const MAX_TRACE_BYTES = 512 * 1024 * 1024;
 
 /**
- * Traces scanned in this process (this thread), by resolved path: the baseline and every variant
- * that replays the same file, `validate`'s check before `run` and the run itself share one scan and
- * one copy of the arrays. An entry is used only while the file is unchanged (same inode, size and
- * modification time) and, if it has clock times, for the same opening time.
+ * Traces scanned in this process, by resolved path: the baseline and every variant that replays
+ * the same file, `validate`'s check before `run` and the run itself share one scan and one copy of
+ * the arrays. An entry is used only while the file is unchanged (same inode, size and modification
+ * time) and, if it has clock times, for the same opening time. The arrays live on shared memory,
+ * and worker threads are handed the entries with their batches (`knownTraces`, `adoptTraces`), so
+ * they neither read the file again nor hold a copy of their own.
  */
-const scanned = new Map<string, { identity: string; openClock: number; trace: ScannedTrace }>();
+export interface KnownTrace {
+  /** Resolved path of the file. */
+  path: string;
+  /** Inode, size and times of the file when it was read (see identityOf). */
+  identity: string;
+  openClock: number;
+  trace: ScannedTrace;
+}
+
+const scanned = new Map<string, KnownTrace>();
 let reads = 0;
 
 /** How many times this thread has read and scanned a trace file (for tests). */
 export function traceReads(): number {
   return reads;
+}
+
+/** The traces this thread has scanned, to hand to worker threads (their arrays are shared, not copied). */
+export function knownTraces(): KnownTrace[] {
+  return [...scanned.values()];
+}
+
+/** Takes traces scanned by another thread; an entry is still used only while its file is unchanged. */
+export function adoptTraces(traces: readonly KnownTrace[]): void {
+  for (const known of traces) {
+    if (scanned.get(known.path)?.identity !== known.identity) scanned.set(known.path, known);
+  }
 }
 
 function identityOf(fullPath: string): string | null {
@@ -105,7 +128,7 @@ export function readTrace(fullPath: string, file: string, context: TraceContext)
   }
   reads++;
   const trace = scanTrace(bytes, file, context);
-  if (identity !== null) scanned.set(fullPath, { identity, openClock: context.openClock, trace });
+  if (identity !== null) scanned.set(fullPath, { path: fullPath, identity, openClock: context.openClock, trace });
   return bind(trace, context)!;
 }
 
