@@ -112,6 +112,28 @@ describe('merged shards', () => {
     expect(readFileSync(out, 'utf8')).toBe(whole.stdout);
   });
 
+  it('do the same for a horizon longer than a day, whose byPeriod is folded by time of day', async () => {
+    const days = join(dir, 'three-days.yaml');
+    writeFileSync(
+      days,
+      [
+        'name: Three days',
+        'horizon: 4320',
+        'replications: 5',
+        'seed: 3',
+        'arrivals: { perHour: 12 }',
+        'types: { customer: { share: 1, service: { dist: exponential, mean: 4 } } }',
+        'counters: { desk: { staff: 1, serves: [customer] } }',
+        'variants: [{ name: two desks, set: { counters.desk.staff: 2 } }]',
+        '',
+      ].join('\n'),
+    );
+    const parts = await writeParts('compare', days, 2, [], 'days');
+    const whole = frontdesk(['compare', days, '--format', 'json']);
+    expect(JSON.parse(whole.stdout).variants[0].byPeriodFolded).toBeDefined();
+    expect(frontdesk(['merge', ...scrambled(parts), '--format', 'json']).stdout).toBe(whole.stdout);
+  });
+
   it('can be written to stdout (a batch engine that captures it) and merged from there', async () => {
     const runs = await Promise.all([1, 2].map((k) => frontdeskAsync(['run', hall, '--shard', `${k}/2`])));
     const parts = runs.map((run, k) => {
