@@ -26,7 +26,7 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('format', { requiresArg: true, alias: 'f', choices: REPORT_FORMATS, describe: 'Report format (default: from the --out file\'s extension, else table)' })
       .option('csv', csvOption)
       .option('out', { requiresArg: true, alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout; .json .csv .md .html choose the format' })
-      .example('$0 merge parts/*.json --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
+      .example('$0 merge parts/*.part --format json --out result.json', 'The report of the whole study, as one process would print it') as never,
   handler: async (args) => {
     // The runner and the report load only when the command runs (main.ts).
     const [{ mergeParts, PartError, readPart }, { writeReport }] = await Promise.all([import('../../runner/shard.js'), import('../write-report.js')]);
