@@ -155,7 +155,11 @@ function decimalsOf(metric: string): number | null {
   return unit === 'share' ? 4 : 2;
 }
 
-/** A figure's value rounded to what it means. */
+/** A figure's value rounded to what it means (see the file's comment); empty when not finite. */
+export function csvNumber(metric: string, x: number): string {
+  return value(metric, x);
+}
+
 function value(metric: string, x: number): string {
   const decimals = decimalsOf(metric);
   if (decimals !== null) return rounded(x, decimals);

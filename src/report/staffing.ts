@@ -6,7 +6,7 @@
  */
 import type { Summary } from '../runner/result.js';
 import type { StaffingResult } from '../staffing/staff.js';
-import { quote } from './csv.js';
+import { csvNumber, quote } from './csv.js';
 import type { Block, Cell, TableBlock } from './document.js';
 import { fixed, formatClock, formatMinutes, formatNumber, formatPeriod, formatShare } from './format.js';
 import { renderMarkdownBlocks } from './markdown.js';
@@ -201,11 +201,11 @@ export function staffingBlocks(r: StaffingResult): Block[] {
   return blocks;
 }
 
-/** Tidy rows: plan,period,group,figure,statistic,value. */
+/** Tidy rows: plan,period,group,figure,statistic,value; numbers rounded by the figure's unit, as the study's CSV. */
 export function staffingCsv(r: StaffingResult): string {
   const rows: string[][] = [['plan', 'period', 'group', 'figure', 'statistic', 'value']];
   const put = (plan: string, period: string, group: string, figure: string, statistic: string, value: number | null) =>
-    rows.push([plan, period, group, figure, statistic, value === null || !Number.isFinite(value) ? '' : String(value === 0 ? 0 : value)]);
+    rows.push([plan, period, group, figure, statistic, csvNumber(figure, value ?? NaN)]);
   const stats = (plan: string, period: string, figure: string, s: Summary) => {
     put(plan, period, '', figure, 'mean', s.mean);
     put(plan, period, '', figure, 'ci95_lo', s.ci95?.[0] ?? null);

@@ -28,6 +28,10 @@ describe('staffing two groups that share a type', () => {
     const csv = renderStaffing(result, 'csv').split('\n');
     expect(csv[0]).toBe('plan,period,group,figure,statistic,value');
     expect(csv).toContain(`required,09:00-10:00,back,counters,value,${result.periods[0].required.back}`);
+    // Rounded to what they mean, as the study's CSV: shares to 4 decimals, minutes and counts to 2.
+    const sl = result.periods[0].metrics.serviceLevel.mean;
+    expect(csv).toContain(`required,09:00-10:00,,serviceLevel,mean,${Number(sl.toFixed(4))}`);
+    for (const row of csv.slice(1, -1)) expect(row.split(',').at(-1), row).toMatch(/^(-?\d+(\.\d{1,4})?)?$/);
     for (const format of ['table', 'markdown'] as const) {
       const text = renderStaffing(result, format);
       expect(text).toContain("Each group's own customers");
