@@ -22,12 +22,14 @@ function longDay(drain: boolean) {
   return buildModel({
     perHour: 40,
     types: [
-      { name: 'quick', share: 2, service: { dist: 'exponential', mean: 4 }, patience: { dist: 'exponential', mean: 15 } },
+      { name: 'quick', share: 2, service: { dist: 'exponential', mean: 4 }, patience: { dist: 'exponential', mean: 15 }, servedBy: [0, 2] },
       { name: 'slow', share: 1, service: { dist: 'exponential', mean: 9 }, balk: { queueLength: 12, probabilityByLength: new Float64Array(0) }, servedBy: [1] },
     ],
     groups: [
       { name: 'front', staff: [[0, 2], [600, 3], [1000, 0], [1440, 2], [2300, 0], [2880, 3]] },
       { name: 'back', staff: 3, breakdown: { upTime: { dist: 'exponential', mean: 300 }, repair: { dist: 'exponential', mean: 20 } } },
+      // Open 08:00-17:00 every day, closed the rest of every day.
+      { name: 'day', staff: [[0, 0], [480, 1], [1020, 0], [1920, 1], [2460, 0], [3360, 1], [3900, 0], [4800, 1]] },
     ],
     horizon: 4900,
     warmup: 130,
@@ -94,6 +96,9 @@ describe('byPeriod of a horizon longer than a day', () => {
         // A group counts in a period if any day has it open then ('front' closes on the evenings of days 0 and 1 only).
         const open = mine.some(({ m }) => !Number.isNaN(m['utilization.front']));
         expect(Number.isNaN(got['utilization.front'])).toBe(!open);
+        // 'day' is closed at night on every day: no utilisation then, as in a one-day run.
+        expect(Number.isNaN(got['utilization.day'])).toBe(!(slot >= 8 && slot < 17));
+        expect(mine.some(({ m }) => !Number.isNaN(m['utilization.day']))).toBe(slot >= 8 && slot < 17);
       }
     }
   });
