@@ -104,7 +104,7 @@ export function benchTraceLoad({ repeats, log, write }: BenchContext, rows: numb
     const median = seconds[Math.floor(seconds.length / 2)];
     const peakPerRow = (runs[0].maxRssBytes - runs[0].rssBeforeBytes) / runs[0].rows;
     log(`trace, ${rows.toLocaleString('en')} rows: read in ${median.toFixed(2)} s (${(rows / median / 1e6).toFixed(2)} M rows/s), `);
-    log(`peak RSS ${(runs[0].maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${peakPerRow.toFixed(0)} bytes a row above the loaded scenario (file bytes + arrays)\n`);
+    log(`peak RSS ${(runs[0].maxRssBytes / 2 ** 20).toFixed(0)} MiB, ${peakPerRow.toFixed(0)} bytes a row above the loaded scenario (arrays, a chunk of the file)\n`);
     write('trace', {
       description: `compiling a scenario that replays a generated trace of ${rows} rows (bench/trace-load.ts), in a fresh process`,
       rows: runs[0].rows,

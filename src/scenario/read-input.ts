@@ -29,14 +29,47 @@ function kindOf(stat: import('node:fs').Stats): string {
  * when it cannot be opened.
  */
 export function readInputFile(path: string, maxBytes: number): Buffer {
-  // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const input = InputFile.open(path, maxBytes);
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new InputFileProblem(kindOf(stat));
-    if (stat.size > maxBytes) throw new InputFileProblem(tooLarge(stat.size, maxBytes));
+    return input.whole();
+  } finally {
+    input.close();
+  }
+}
+
+/**
+ * A regular input file opened as `readInputFile` opens it, read in passes of chunks rather than
+ * whole: a trace of hundreds of MB is scanned a chunk at a time (see scenario/trace-scan.ts), so
+ * its bytes are never all in memory. Every pass stops at `maxBytes`, whatever the file does.
+ */
+export class InputFile {
+  private constructor(
+    private readonly fd: number,
+    private readonly maxBytes: number,
+    /** Size when opened, as fstat said it. */
+    private readonly size: number,
+  ) {}
+
+  /** Opens `path`; throws InputFileProblem, or the file system's error (ENOENT, EACCES, ...). */
+  static open(path: string, maxBytes: number): InputFile {
+    // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile()) throw new InputFileProblem(kindOf(stat));
+      if (stat.size > maxBytes) throw new InputFileProblem(tooLarge(stat.size, maxBytes));
+      return new InputFile(fd, maxBytes, stat.size);
+    } catch (e) {
+      closeSync(fd);
+      throw e;
+    }
+  }
+
+  /** All the bytes, at most `maxBytes`. */
+  whole(): Buffer {
     // Read to the end (or one byte past the limit): a file that grows while read is still bounded.
-    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stat.size + 1, 64 * 1024)));
+    const maxBytes = this.maxBytes;
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(this.size + 1, 64 * 1024)));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -45,14 +78,33 @@ export function readInputFile(path: string, maxBytes: number): Buffer {
         buffer.copy(bigger, 0, 0, length);
         buffer = bigger;
       }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      const n = readSync(this.fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
     }
     if (length > maxBytes) throw new InputFileProblem(tooLarge(length, maxBytes));
     return buffer.subarray(0, length);
-  } finally {
-    closeSync(fd);
+  }
+
+  /**
+   * A pass from the start: each call gives the next chunk, null at the end. A chunk is a Buffer of
+   * its own, or with `reuse` the same memory each time (for a reader that keeps nothing of it).
+   */
+  pass(chunkBytes = 1024 * 1024, reuse = false): () => Buffer | null {
+    let position = 0;
+    const reused = reuse ? Buffer.allocUnsafe(chunkBytes) : null;
+    return () => {
+      const chunk = reused ?? Buffer.allocUnsafe(chunkBytes);
+      const n = readSync(this.fd, chunk, 0, chunkBytes, position);
+      if (n === 0) return null;
+      position += n;
+      if (position > this.maxBytes) throw new InputFileProblem(tooLarge(position, this.maxBytes));
+      return chunk.subarray(0, n);
+    };
+  }
+
+  close(): void {
+    closeSync(this.fd);
   }
 }
 

@@ -3,9 +3,9 @@
  *
  * A recorded year is tens of millions of rows and hundreds of MB. Decoding it to one string,
  * splitting it into lines and fields and collecting JS number arrays cost about 160 bytes a row
- * (2.3 GB for a 200 MB file); here the bytes are read in place, each row becomes 8 bytes of time,
- * 1 byte of type code and (only when the file has a service column) 8 bytes of service time, and
- * the arrays are sized once by counting the lines first.
+ * (2.3 GB for a 200 MB file); here the bytes are read in place, a chunk at a time, each row becomes
+ * 8 bytes of time, 1 byte of type code and (only when the file has a service column) 8 bytes of
+ * service time, and the arrays are sized once by counting the lines first.
  *
  * The common row (plain ASCII, decimal numbers without exponent, at most 15 digits) is parsed from
  * the bytes without creating a string. Anything else (a clock time, an exponent, a non-ASCII
@@ -121,15 +121,40 @@ function suggest(name: string): string {
   return match ? ` ${match[0]}` : '';
 }
 
-/** Lines in the bytes, as `split(/\r\n|\n|\r/)` would count them. */
-function countLines(bytes: Uint8Array, from: number): number {
+/** Where a scan takes its bytes from: all of them at once, or a pull of chunks (null at the end). */
+export type TraceBytes = Buffer | (() => Buffer | null);
+
+/**
+ * Lines in the bytes, as `split(/\r\n|\n|\r/)` would count them (a CRLF split between two
+ * chunks counts twice: an upper bound is all the arrays' sizes need).
+ */
+export function countLines(source: TraceBytes): number {
   let lines = 1;
-  for (let i = from; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === LF) lines++;
-    else if (b === CR && bytes[i + 1] !== LF) lines++;
+  const pull = typeof source === 'function' ? source : once(source);
+  for (let bytes = pull(); bytes !== null; bytes = pull()) {
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === LF) lines++;
+      else if (b === CR && bytes[i + 1] !== LF) lines++;
+    }
   }
   return lines;
+}
+
+function once(bytes: Buffer): () => Buffer | null {
+  let given = false;
+  return () => {
+    if (given) return null;
+    given = true;
+    return bytes;
+  };
+}
+
+/** A copy of `array` with room for twice as many rows (a file that grew between counting and scanning). */
+function grown<T extends RowArray>(array: T): T {
+  const bigger = shared(array.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, array.length * 2);
+  bigger.set(array as never);
+  return bigger;
 }
 
 type RowArray = Float64Array | Uint8Array | Uint16Array | Uint32Array;
@@ -161,39 +186,73 @@ function trimmed<T extends RowArray>(array: T, n: number): T {
  * Parses trace bytes (UTF-8, as read from the file); `file` is how messages name it. Every row is
  * checked against `context` (its types, its horizon) as it is read, so the first problem in the
  * file is the one reported. Throws ScenarioError.
+ *
+ * `source` is the whole file, or a pull of its chunks: then only the chunk at hand (and the line
+ * that spans two chunks) is in memory besides the arrays, sized by `capacity` (from countLines on
+ * a first pass; they grow if the file did).
  */
-export function scanTrace(bytes: Buffer, file: string, context: ScanContext): ScannedTrace {
+export function scanTrace(source: TraceBytes, file: string, context: ScanContext, capacity = -1): ScannedTrace {
   const fail = (where: string, found: string, expected: string): never => {
     throw new ScenarioError({ file, path: where, found, expected });
   };
   const skip = (line: string) => line.trim() === '' || line.trimStart().startsWith('#');
+  const pull = typeof source === 'function' ? source : once(source);
+  if (capacity < 0) capacity = typeof source === 'function' ? 1024 : countLines(source);
+  let bytes: Buffer = Buffer.alloc(0);
+  let length = 0;
+  let pos = 0;
+  let done = false;
+  /** Appends the next chunk to the bytes from `pos` on (the rest are done with); false at the end. */
+  const refill = (): boolean => {
+    const chunk = done ? null : pull();
+    if (chunk === null) {
+      done = true;
+      return false;
+    }
+    bytes = pos >= length ? chunk : Buffer.concat([bytes.subarray(pos), chunk]);
+    length = bytes.length;
+    pos = 0;
+    return true;
+  };
+  /** Whether bytes remain from `pos` on, pulling chunks as needed. */
+  const more = (): boolean => {
+    while (pos >= length && refill());
+    return pos < length;
+  };
   const decode = (start: number, end: number) => bytes.toString('utf8', start, end);
-  const length = bytes.length;
 
   // A BOM (spreadsheet exports write one) is dropped, once, at the very start.
-  let pos = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (length < 3 && refill());
+  if (length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) pos = 3;
   let l = 0; // index of the line at `pos`, as in the split lines
   let lineEnd = 0;
   let nonAscii = false;
-  /** Finds the end of the line starting at `pos` (sets lineEnd, nonAscii); returns the next line's start. */
+  /**
+   * Finds the end of the line starting at `pos` (sets lineEnd, nonAscii; pulls chunks until the
+   * line is whole: a CR needs the byte after it, which may make it a CRLF); returns the next line's start.
+   */
   const endOfLine = (): number => {
-    let i = pos;
-    let high = 0;
-    for (; i < length; i++) {
-      const b = bytes[i];
-      if (b === LF || b === CR) break;
-      high |= b;
+    for (;;) {
+      let i = pos;
+      let high = 0;
+      for (; i < length; i++) {
+        const b = bytes[i];
+        if (b === LF || b === CR) break;
+        high |= b;
+      }
+      if ((i < length && (bytes[i] === LF || i + 1 < length)) || !refill()) {
+        lineEnd = i;
+        nonAscii = high >= 0x80;
+        if (i < length && bytes[i] === CR && i + 1 < length && bytes[i + 1] === LF) return i + 2;
+        return i + 1;
+      }
     }
-    lineEnd = i;
-    nonAscii = high >= 0x80;
-    if (i < length && bytes[i] === CR && i + 1 < length && bytes[i + 1] === LF) return i + 2;
-    return i + 1;
   };
 
   // The header: the first line that is not blank or a comment.
   let header: string | null = null;
   let next = 0;
-  while (pos <= length) {
+  while (more() || pos === length) {
     next = endOfLine();
     const line = decode(pos, lineEnd);
     if (!skip(line)) {
@@ -227,10 +286,17 @@ export function scanTrace(bytes: Buffer, file: string, context: ScanContext): Sc
 
   pos = next;
   l++;
-  const capacity = Math.max(1, countLines(bytes, pos));
-  const times = shared(Float64Array, capacity);
+  capacity = Math.max(1, capacity);
+  let times = shared(Float64Array, capacity);
   let typeCodes: Uint8Array | Uint16Array | Uint32Array = shared(Uint8Array, capacity);
-  const service = serviceColumn >= 0 ? shared(Float64Array, capacity) : null;
+  let service = serviceColumn >= 0 ? shared(Float64Array, capacity) : null;
+  /** Room for one more row. */
+  const room = () => {
+    if (rows < times.length) return;
+    times = grown(times);
+    typeCodes = grown(typeCodes);
+    if (service) service = grown(service);
+  };
   const typeNames: string[] = [];
   const codeOf = new Map<string, number>();
   const knownIds = new Map(context.typeNames.map((name, i) => [name, i]));
@@ -305,7 +371,7 @@ export function scanTrace(bytes: Buffer, file: string, context: ScanContext): Sc
   const fieldStart = new Int32Array(fieldCount);
   const fieldEnd = new Int32Array(fieldCount);
 
-  for (; pos < length; pos = next, l++) {
+  for (; more(); pos = next, l++) {
     next = endOfLine();
     const row = l + 1;
     const start = pos;
@@ -316,6 +382,7 @@ export function scanTrace(bytes: Buffer, file: string, context: ScanContext): Sc
       const line = decode(start, end);
       if (skip(line)) continue;
       if (rows >= MAX_TRACE_ROWS) tooMany(row);
+      room();
       const fields = line.split(separator).map(unquote);
       if (fields.length !== fieldCount) wrongFieldCount(fields.length, row);
       const timeText = fields[timeColumn];
@@ -333,6 +400,7 @@ export function scanTrace(bytes: Buffer, file: string, context: ScanContext): Sc
     while (first < end && isSpace(bytes[first])) first++;
     if (first === end || bytes[first] === HASH) continue;
     if (rows >= MAX_TRACE_ROWS) tooMany(row);
+    room();
 
     // Fields: split at the separator, then trim and unquote as unquote() does.
     let field = 0;

@@ -11,8 +11,8 @@
  */
 import { statSync } from 'node:fs';
 import { ScenarioError, clip } from './errors.js';
-import { InputFileProblem, readInputFile } from './read-input.js';
-import { scanTrace, type ScannedTrace } from './trace-scan.js';
+import { InputFile, InputFileProblem } from './read-input.js';
+import { countLines, scanTrace, type ScannedTrace } from './trace-scan.js';
 
 /** The trace as the model wants it (see TraceArrivals in src/model/model.ts). */
 export interface TraceData {
@@ -115,19 +115,30 @@ export function readTrace(fullPath: string, file: string, context: TraceContext)
     if (data) return data;
   }
   scanned.delete(fullPath); // not two copies while a changed file is read again
-  let bytes: Buffer;
-  try {
-    bytes = readInputFile(fullPath, MAX_TRACE_BYTES);
-  } catch (e) {
-    throw new ScenarioError({
+  const unreadable = (e: unknown) =>
+    new ScenarioError({
       file,
       path: '(file)',
       found: fileProblem(e),
       expected: 'the trace CSV named by arrivals.trace (a path relative to the scenario file)',
     });
+  let input: InputFile;
+  try {
+    input = InputFile.open(fullPath, MAX_TRACE_BYTES);
+  } catch (e) {
+    throw unreadable(e);
   }
-  reads++;
-  const trace = scanTrace(bytes, file, context);
+  let trace: ScannedTrace;
+  try {
+    // Two passes of chunks: one counts the lines, so that the arrays are allocated once; the
+    // second scans. Only a chunk of the file is in memory at a time, never the whole file.
+    reads++;
+    trace = scanTrace(input.pass(), file, context, countLines(input.pass(undefined, true)));
+  } catch (e) {
+    throw e instanceof ScenarioError ? e : unreadable(e);
+  } finally {
+    input.close();
+  }
   if (identity !== null) scanned.set(fullPath, { path: fullPath, identity, openClock: context.openClock, trace });
   return bind(trace, context)!;
 }

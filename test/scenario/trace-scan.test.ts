@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/scenario/errors.js';
 import { parseTraceText, type TraceContext } from '../../src/scenario/trace.js';
+import { countLines, scanTrace } from '../../src/scenario/trace-scan.js';
 import { TEST_SEED } from '../helpers/seed.js';
 import { traceService, traceTypes } from '../helpers/trace.js';
 import { parseTraceTextBefore } from './trace-before.js';
@@ -37,10 +38,39 @@ function both(text: string, context: TraceContext): { before: Outcome; now: Outc
   return { before, now };
 }
 
-/** Same outcome, numbers compared bit for bit (toStrictEqual tells -0 from 0 and NaN from nothing). */
+/** The text's bytes pulled in chunks of `size` bytes (a new Buffer each, as the file reader gives them). */
+function chunksOf(text: string, size: number): () => Buffer | null {
+  const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
+  return () => {
+    if (at >= bytes.length) return null;
+    const chunk = Buffer.from(bytes.subarray(at, at + size));
+    at += size;
+    return chunk;
+  };
+}
+
+/** The scan fed in chunks, its arrays starting at 1 row (so they grow), types resolved by name. */
+function inChunks(text: string, size: number, context: TraceContext): Outcome {
+  return outcome(() => {
+    const t = scanTrace(chunksOf(text, size), 'data/arrivals.csv', context, 1);
+    const types = Array.from(t.typeCodes, (code) => (code === 0 ? -1 : context.typeNames.indexOf(t.names[code - 1])));
+    return { times: t.times, types, service: t.service === null ? Array.from(t.times, () => NaN) : Array.from(t.service) };
+  });
+}
+
+let chunkSize = 0;
+
+/**
+ * Same outcome, numbers compared bit for bit (toStrictEqual tells -0 from 0 and NaN from nothing),
+ * from the whole text and from the text in chunks of 1 to 5 bytes (a CRLF, a UTF-8 character, a
+ * BOM or a number split between chunks).
+ */
 function expectSame(text: string, context: TraceContext): Outcome {
   const { before, now } = both(text, context);
   expect(now).toStrictEqual(before);
+  chunkSize = (chunkSize % 5) + 1;
+  expect(inChunks(text, chunkSize, context)).toStrictEqual(before);
   return now;
 }
 
@@ -55,6 +85,14 @@ describe('trace scanner against the former parser', () => {
     for (const [path, ctx] of traces) {
       const outcome = expectSame(readFileSync(path, 'utf8'), ctx);
       expect('times' in outcome && outcome.times.length).toBeGreaterThan(3);
+    }
+  });
+
+  it('counts lines in chunks as split() does, or more only by CRLFs split between chunks', () => {
+    for (const text of ['', 'a', 'a\n', 'a\r\nb', 'a\rb\n\n', '\r\r\n\n\r']) {
+      const lines = text.split(/\r\n|\n|\r/).length;
+      expect(countLines(Buffer.from(text))).toBe(lines);
+      expect(countLines(chunksOf(text, 1))).toBe(lines + (text.match(/\r\n/g)?.length ?? 0));
     }
   });
 
