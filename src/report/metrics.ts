@@ -101,12 +101,22 @@ export function formatBare(x: number, kind: MetricKind, openClock = 0): string {
     case 'money':
       return formatMoney(x);
     case 'clock':
-      return formatClock(openClock, x);
+      return formatMoment(openClock, x);
     case 'share':
       return formatShare(x);
     case 'number':
       return formatNumber(x);
   }
+}
+
+/**
+ * A moment `x` minutes after opening as a clock time; on a later day than the opening's, with the
+ * days after it (`08:29 +2d`), so a long horizon's last customer is not read as this morning's.
+ */
+function formatMoment(openClock: number, x: number): string {
+  const clock = formatClock(openClock, x);
+  const days = Math.floor((openClock + x) / 1440);
+  return days > 0 && Number.isFinite(days) ? `${clock} +${days}d` : clock;
 }
 
 /** An amount in the file's own unit of cost: whole units from 100 on (`1,025` reads as money), else two decimals. */

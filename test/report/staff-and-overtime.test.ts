@@ -88,3 +88,14 @@ describe('staff-hours, cost and the last customer', () => {
     expect(JSON.parse(renderJson(plain)).variants[0].metrics.cost).toEqual({ mean: null, sd: null, ci95: null });
   });
 });
+
+describe('a moment of the day', () => {
+  it('prints as a clock time, with the days after the opening day when later', async () => {
+    const { formatBare } = await import('../../src/report/metrics.js');
+    const nine = 9 * 60;
+    expect(formatBare(512.5, 'clock', nine)).toBe('17:32');
+    expect(formatBare(15 * 60 + 4, 'clock', nine)).toBe('00:04 +1d');
+    expect(formatBare(2880 + 29, 'clock', 8 * 60)).toBe('08:29 +2d');
+    expect(formatBare(NaN, 'clock', nine)).toBe('\u2013');
+  });
+});
