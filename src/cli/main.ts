@@ -40,7 +40,9 @@ export async function main(argv: string[]): Promise<number> {
   // Exit 130 on Ctrl-C even before anything registered an undo step.
   onInterrupt(() => {});
   try {
-    await yargs(argv)
+    const cli = yargs(argv);
+    skipEagerHelp(cli, argv);
+    await cli
       .scriptName('frontdesk')
       .usage('$0 <command> [options]\n\nSimulate a front desk (counters, kiosks, lines, shifts) and compare staffing plans.')
       .command(runCommand)
@@ -80,6 +82,22 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`frontdesk: ${detail}\n`);
     return 2;
   }
+}
+
+/**
+ * After calling a command's handler, yargs formats the command's whole help text and keeps it
+ * (cliui, string-width: 30-60 ms of CPU per run), only so that a later `showHelp()` could still
+ * show it. Nothing here ever shows it after a handler ran: the `.fail` handler above turns every
+ * failure into our own one line (yargs prints help on failure only without a fail handler), and
+ * no command calls showHelp or getHelp. `--help` never runs a handler, so the help texts are
+ * untouched, but it is left alone when asked for all the same. The Angular CLI does the same
+ * (angular/angular-cli#34087). getInternalMethods is not in yargs' types, hence the cast.
+ */
+function skipEagerHelp(cli: object, argv: string[]): void {
+  if (argv.some((arg) => arg === '--help' || arg === '-h')) return;
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /**
