@@ -68,7 +68,9 @@ export function compareBlocks(result: Result, perPanel = Infinity): Block[] {
           ? `, variant ${first + 1} of ${others.length}`
           : `, variants ${first + 1}\u2013${first + shown.length} of ${others.length}`;
     const alternatives = [baseline, ...shown].map((v): Column => ({ header: v.name, align: 'right' }));
-    const rows = keys.map((key): Cell[] => [
+    // A counter group none of this panel's alternatives has (another variant's merged windows) is no row here.
+    const inPanel = keys.filter((key) => [baseline, ...shown].some((v) => own(v.metrics, key) !== undefined));
+    const rows = inPanel.map((key): Cell[] => [
       labelOf(result, key, true),
       ...[baseline, ...shown].map((v, i) => figureCell(own(v.metrics, key), infoOf(result, key), i === 0 ? undefined : comparisons.get(`${v.name}\u0000${key}`))),
     ]);

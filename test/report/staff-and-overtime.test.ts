@@ -99,3 +99,19 @@ describe('a moment of the day', () => {
     expect(formatBare(NaN, 'clock', nine)).toBe('\u2013');
   });
 });
+
+describe('compare panels', () => {
+  it('leave out a counter group none of the panel\'s alternatives has', async () => {
+    const { compareResult, S } = await import('./fixtures.js');
+    const r = compareResult();
+    const merged = structuredClone(r.variants[1]);
+    merged.name = 'merged';
+    merged.metrics['staffHours.windows'] = S(70, 1);
+    r.variants.push(merged);
+    // Narrow enough for one variant per panel.
+    const panels = renderTable(r, { width: 60 }).split('\n\n').filter((b) => b.startsWith('Variants side by side'));
+    expect(panels).toHaveLength(2);
+    expect(panels[0]).not.toContain('Staff-hours windows');
+    expect(panels[1]).toMatch(/Staff-hours windows \(h\) +– +70\.0/);
+  });
+});
