@@ -1,10 +1,10 @@
 /**
  * Compiled models, once per alternative per thread. A batch of replications carries the validated
  * scenario (plain data: it crosses threads, a Model's distributions do not), and compiling it can
- * be most of a short batch's work: a trace of visits (a CSV of up to 512 MB) is read and parsed
- * again. A study sends each alternative in many batches to each thread, so each thread keeps the
- * models of the study it is working for, keyed by (study, alternative), and forgets them when a
- * batch of another study comes or the study ends.
+ * be most of a short batch's work. A study sends each alternative in many batches to each thread,
+ * so each thread keeps the models of the study it is working for, keyed by (study, alternative),
+ * and forgets them when a batch of another study comes or the study ends. (A trace's arrays are
+ * not compiled here: scenario/trace.ts keeps one scan per file for the process, shared by threads.)
  */
 import type { Model } from '../model/model.js';
 import { compileScenario } from '../scenario/compile.js';
@@ -45,7 +45,7 @@ export function compiledModel(scenario: Scenario, baseDir: string, key?: Compile
   return model;
 }
 
-/** Lets this thread's models of `study` go (its memory, e.g. a large trace's arrays, with them). */
+/** Lets this thread's models of `study` go (a trace's arrays stay with scenario/trace.ts's scan). */
 export function forgetStudy(study: number): void {
   if (study !== currentStudy) return;
   models.clear();
