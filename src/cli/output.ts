@@ -183,10 +183,13 @@ export class OutputFile {
   }
 }
 
-/** Writes a whole output (a report) to a checked target: atomically for a regular file. */
-export async function writeOutput(target: OutputTarget, content: string | Uint8Array): Promise<void> {
+/**
+ * Writes a whole output (a report) to a checked target: atomically for a regular file. Pieces are
+ * written one after the other (a part's rows straight from their tables, not copied into one buffer).
+ */
+export async function writeOutput(target: OutputTarget, content: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const file = await OutputFile.open(target);
-  await file.write(content);
+  for (const piece of typeof content === 'string' || content instanceof Uint8Array ? [content] : content) await file.write(piece);
   await file.commit();
 }
 

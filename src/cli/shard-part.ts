@@ -65,8 +65,9 @@ export async function runShard({ loaded, alternatives, options, shard, mode, out
     alternatives: alternatives.map((a) => a.name),
     shard,
   });
-  const bytes = Buffer.concat(partBytes({ manifest, frame: studyFrame(title, alternatives, options), samples, about }));
+  // The pieces as they are, not concatenated: a copy of the whole part (11 MB on the bench) for nothing.
+  const pieces = partBytes({ manifest, frame: studyFrame(title, alternatives, options), samples, about });
   // As a report is written: atomically to a file, directly to a device, quietly to a closed pipe.
-  if (outTarget !== undefined) await writeOutput(outTarget, bytes);
-  else await writeStdout(bytes);
+  if (outTarget !== undefined) await writeOutput(outTarget, pieces);
+  else for (const piece of pieces) await writeStdout(piece);
 }
