@@ -139,14 +139,23 @@ function isColumns(value: unknown): value is MetricColumns {
 /** How every part file begins: anything else is not a part (a report, a scenario, ...). */
 const PART_START = Buffer.from(`{"format":${JSON.stringify(FORMAT)},`);
 
+/** A part's first line, checked, and where each alternative's rows lie in its file (byte offset). */
+export interface PartHead {
+  manifest: PartManifest;
+  frame: StudyFrame;
+  blocks: { columns: MetricColumns; rows: number; offset: number }[];
+  about: StudyPart['about'];
+}
+
 /**
- * Reads a part file's bytes; `file` names it in errors. The rows are views of `bytes` (not
- * copies) where the machine allows, so keep `bytes` unchanged while the part is in use.
+ * Reads a part's first line and checks that its rows fit the file: `head` is the file's bytes from
+ * its start through its first newline at least (all of them if it has none), `size` the file's
+ * length, `file` names it in errors. The rows themselves are not read.
  */
-export function readPart(bytes: Uint8Array, file: string): StudyPart {
+export function readPartHead(head: Uint8Array, size: number, file: string): PartHead {
   const notPart = (what: string) =>
     new PartError(`${file}: found ${what}; expected a part written by "frontdesk run|compare FILE --shard K/N --out PART"`);
-  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const content = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
   if (!content.subarray(0, PART_START.length).equals(PART_START)) throw notPart('a file that is not a frontdesk part');
   const newline = content.indexOf(10);
   let data: unknown;
@@ -168,19 +177,58 @@ export function readPart(bytes: Uint8Array, file: string): StudyPart {
   const samples = data.samples;
   if (!Array.isArray(samples) || samples.length !== frame.alternatives.length) throw notPart('a part whose replications do not match its alternatives');
   let offset = newline + 1;
-  const tables = samples.map((entry: unknown) => {
+  const blocks = samples.map((entry: unknown) => {
     if (!isObject(entry) || !isColumns(entry.columns) || entry.rows !== shard.replications || !Number.isSafeInteger(entry.rows)) {
       throw notPart('a damaged part (replication rows unreadable)');
     }
     const length = (entry.rows as number) * widthOf(entry.columns);
-    if (offset + length * 8 > content.length) throw notPart('a damaged part (replication rows truncated)');
-    const table = MetricTable.of(entry.columns, rowsAt(content, offset, length), entry.rows as number);
+    if (offset + length * 8 > size) throw notPart('a damaged part (replication rows truncated)');
+    const block = { columns: entry.columns, rows: entry.rows as number, offset };
     offset += length * 8;
-    return table;
+    return block;
   });
-  if (offset !== content.length) throw notPart('a damaged part (bytes after its replication rows)');
+  if (offset !== size) throw notPart('a damaged part (bytes after its replication rows)');
   const about = isObject(data.about) && Array.isArray(data.about.files) ? (data.about as StudyPart['about']) : { files: [] };
-  return { manifest, frame, samples: tables, about };
+  return { manifest, frame, blocks, about };
+}
+
+/**
+ * Reads a part file's bytes; `file` names it in errors. The rows are views of `bytes` (not
+ * copies) where the machine allows, so keep `bytes` unchanged while the part is in use.
+ */
+export function readPart(bytes: Uint8Array, file: string): StudyPart {
+  const { manifest, frame, blocks, about } = readPartHead(bytes, bytes.length, file);
+  const samples = blocks.map((b) => MetricTable.of(b.columns, rowsAt(bytes, b.offset, b.rows * widthOf(b.columns)), b.rows));
+  return { manifest, frame, samples, about };
+}
+
+/**
+ * A part as merge takes it: its head, and how to read alternative `a`'s rows into `into` (exactly
+ * their length). From a file, merge reads each block straight into the merged table (no buffer of
+ * the whole file, no second copy); from bytes in memory, `partSource` copies them.
+ */
+export interface PartSource {
+  file: string;
+  head: PartHead;
+  readRows(a: number, into: Float64Array): void;
+}
+
+/** A part already in memory (read from a pipe, or made by a test) as a PartSource. */
+export function partSource(bytes: Uint8Array, file: string): PartSource {
+  const part = readPart(bytes, file);
+  const { manifest, frame, about } = part;
+  const head: PartHead = { manifest, frame, about, blocks: part.samples.map((t) => ({ columns: t.columns, rows: t.rows, offset: 0 })) };
+  return { file, head, readRows: (a, into) => into.set(part.samples[a].rowValues) };
+}
+
+/**
+ * Doubles read as raw bytes from a part into `values`, made the machine's numbers: a part's are
+ * little-endian, so a big-endian machine swaps them in place.
+ */
+export function fromPartOrder(values: Float64Array): void {
+  if (LITTLE_ENDIAN) return;
+  const view = new DataView(values.buffer, values.byteOffset, values.byteLength);
+  for (let i = 0; i < values.length; i++) values[i] = view.getFloat64(i * 8, true);
 }
 
 /** `part 3/7 (replications 428-570)`. */
@@ -215,10 +263,11 @@ function difference(a: PartManifest, b: PartManifest): string {
  * any order, and returns the study's Result. Throws PartError naming every foreign, repeated or
  * missing part.
  */
-export function mergeParts(parts: { file: string; part: StudyPart }[]): { result: Result; about: StudyPart['about'] } {
+export function mergeParts(sources: PartSource[]): { result: Result; about: StudyPart['about'] } {
+  const parts = sources.map((source) => ({ file: source.file, part: source.head, source }));
   if (parts.length === 0) throw new PartError('merge: found no parts; expected the part files of one study');
   // The study is the one most parts belong to (the first named on a tie); the others are foreign.
-  const byStudy = new Map<string, { file: string; part: StudyPart }[]>();
+  const byStudy = new Map<string, typeof parts>();
   for (const p of parts) byStudy.set(p.part.manifest.study, [...(byStudy.get(p.part.manifest.study) ?? []), p]);
   const main = [...byStudy.values()].reduce((best, group) => (group.length > best.length ? group : best));
   const reference = main[0].part.manifest;
@@ -253,18 +302,17 @@ export function mergeParts(parts: { file: string; part: StudyPart }[]): { result
     if (JSON.stringify(p.part.frame) !== frameText) throw new PartError(`${p.file}: found a part whose study description differs from ${ordered[0].file}'s; expected parts of one study, unedited`);
   }
   const samples = frame.alternatives.map((_, a) => {
-    const columns = ordered[0].part.samples[a].columns;
+    const columns = ordered[0].part.blocks[a].columns;
     const width = widthOf(columns);
-    // The blocks end to end in one allocation (one copy of each row, none for a single part).
-    if (ordered.length === 1) return ordered[0].part.samples[a];
-    const rows = ordered.reduce((sum, p) => sum + p.part.samples[a].rows, 0);
+    // The blocks end to end in one allocation, each read straight into its place.
+    const rows = ordered.reduce((sum, p) => sum + p.part.blocks[a].rows, 0);
     const values = new Float64Array(rows * width);
     let at = 0;
     for (const p of ordered) {
-      const piece = p.part.samples[a];
-      if (piece.width !== width) throw new PartError(`${p.file}: found replication rows of another shape; expected parts of one study, unedited`);
-      values.set(piece.rowValues, at);
-      at += piece.rowValues.length;
+      const block = p.part.blocks[a];
+      if (widthOf(block.columns) !== width) throw new PartError(`${p.file}: found replication rows of another shape; expected parts of one study, unedited`);
+      p.source.readRows(a, values.subarray(at, at + block.rows * width));
+      at += block.rows * width;
     }
     return MetricTable.of(columns, values, rows);
   });

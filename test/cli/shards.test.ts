@@ -3,7 +3,7 @@
  * any order, the report byte-identical to the one process would print; parts that do not form
  * exactly one study refused, naming them.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +143,18 @@ describe('merged shards', () => {
       return part;
     });
     expect(frontdesk(['merge', parts[1], parts[0], '--format', 'json']).stdout).toBe(frontdesk(['run', hall, '--format', 'json']).stdout);
+    // A part from a pipe has no size to read against: merge reads it whole, with the same checks.
+    const fromPipe = (part: string) =>
+      spawnSync('/bin/sh', ['-c', 'cat "$1" | "$2" "$3" merge /dev/stdin "$4" --format json', 'sh', part, process.execPath, MAIN, parts[0]], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+    expect(fromPipe(parts[1]).stdout).toBe(frontdesk(['run', hall, '--format', 'json']).stdout);
+    const damaged = join(dir, 'stdout-cut.part');
+    writeFileSync(damaged, readFileSync(parts[1]).subarray(0, -8));
+    const cut = fromPipe(damaged);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toBe('frontdesk: /dev/stdin: found a damaged part (replication rows truncated); expected a part written by "frontdesk run|compare FILE --shard K/N --out PART"\n');
   });
 
   it('keep every replication: the merged study has them all, the parts split them evenly', async () => {
