@@ -10,7 +10,7 @@
  * lowerRegularizedGamma(1, 1); // 1 − e^−1 = 0.6321205588285577
  * upperRegularizedGamma(0.5, 2); // erfc(√2) = 0.04550026389635842
  */
-import { gammaln } from 'simple-statistics';
+import { gammaln } from './gammaln.js';
 
 const EPS = 4.5e-16;
 const TINY = 1e-300;

@@ -1,4 +1,4 @@
-import { gammaln } from 'simple-statistics';
+import { gammaln } from '../core/gammaln.js';
 
 /**
  * ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b), for a, b > 0, accurate to about 1e-14 relative
