@@ -14,9 +14,8 @@ import { checkStudyArgs, type StudyArgs } from './options.js';
 import { checkOutputTarget, sameFile } from './output.js';
 import { Progress } from './progress.js';
 import { TraceOutput } from './trace-output.js';
-import { runShard } from './shard-part.js';
 import { UsageError } from './usage-error.js';
-import { writeReport, type ReportAbout } from './write-report.js';
+import type { ReportAbout } from './write-report.js';
 
 export type StudyMode = 'run' | 'compare';
 export type { ReportAbout } from './write-report.js';
@@ -97,8 +96,12 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     ...(first.staffing?.serviceLevel !== undefined ? { serviceLevelTarget: first.staffing.serviceLevel } : {}),
   };
   if (checked.shard) {
-    // A shard writes its replications for `merge`, which prints the report (shard-part.ts).
-    await runShard({ loaded, alternatives, options, shard: checked.shard, mode, outTarget, about }).finally(() => progress.stop());
+    // A shard writes its replications for `merge`, which prints the report (shard-part.ts). Each
+    // path loads only its own modules: a shard no report renderers, a study no part writer.
+    const shard = checked.shard;
+    await import('./shard-part.js')
+      .then(({ runShard }) => runShard({ loaded, alternatives, options, shard, mode, outTarget, about }))
+      .finally(() => progress.stop());
     return;
   }
   // The trace streams to its file while the study runs (trace-output.ts).
@@ -111,5 +114,6 @@ export async function executeStudy(files: string[], args: StudyArgs, mode: Study
     await traceSink?.abort();
     throw error;
   }
+  const { writeReport } = await import('./write-report.js');
   await writeReport(result, args, inputs, about, outTarget);
 }
