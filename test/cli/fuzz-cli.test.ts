@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { main } from '../../src/cli/main.js';
+import { mainQuietly as quietly } from '../helpers/main-quietly.js';
 
 const BUNDLED = ['scenarios/bank-branch.yaml', 'scenarios/service-hall.yaml', 'scenarios/hotel-front-desk.yaml', 'scenarios/hospital-registration.yaml'];
 
@@ -32,25 +32,6 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
 }
 
 const HOSTILE = [-1, 0, 1e-9, 0.5, 3, 'x\u001b[31mred\u0007\nline', '', null, true, [], {}, 'HH:MM', '25:00'];
-
-async function quietly(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  // The report is awaited until stdout takes it: the stand-in must call back, as stdout does.
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: unknown, a?: unknown, b?: unknown) => {
-    (typeof a === 'function' ? a : b as (() => void) | undefined)?.();
-    return true;
-  }) as never);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('fuzzed bundled scenarios through the CLI entry', () => {
   it('end in exit 0 or one line with exit 1, never an uncaught error', async () => {

@@ -6,30 +6,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mainQuietly as quietly } from '../helpers/main-quietly.js';
 import { traceReads } from '../../src/scenario/trace.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'frontdesk-trace-once-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function quietly(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation(((_chunk: unknown, a?: unknown, b?: unknown) => {
-    (typeof a === 'function' ? a : (b as (() => void) | undefined))?.();
-    return true;
-  }) as never);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 function traceText(rows: number, type: (i: number) => string): string {
   let text = 'time,type,service\n';
