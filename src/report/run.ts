@@ -67,21 +67,26 @@ export function runBlocks(result: Result, variant: VariantResult): Block[] {
   return blocks;
 }
 
-/** Every overall figure except utilisation, in the simulator's order, as `label  value ±half`. */
-function keyFigures(result: Result, variant: VariantResult): TableBlock {
-  const rows: Cell[][] = Object.entries(variant.metrics)
-    .filter(([key]) => !isPerGroup(key) && !saysNothing(key, [variant.metrics]))
-    .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, infoOf(result, key), true)]);
+/** A headerless two-column list, `label  mean ±half`: the shape of the run report's figure blocks. */
+function figureList(title: string, labelHeader: string, rows: Cell[][]): TableBlock {
   return {
     kind: 'table',
-    title: 'Key figures (mean over replications ±95% CI half-width)',
+    title,
     columns: [
-      { header: 'Figure', align: 'left' },
+      { header: labelHeader, align: 'left' },
       { header: 'Mean ±95% CI', align: 'left' },
     ],
     rows,
     headerless: true,
   };
+}
+
+/** Every overall figure except utilisation, in the simulator's order, as `label  value ±half`. */
+function keyFigures(result: Result, variant: VariantResult): TableBlock {
+  const rows: Cell[][] = Object.entries(variant.metrics)
+    .filter(([key]) => !isPerGroup(key) && !saysNothing(key, [variant.metrics]))
+    .map(([key, s]) => [labelOf(result, key, false), summarySegments(s, infoOf(result, key), true)]);
+  return figureList('Key figures (mean over replications ±95% CI half-width)', 'Figure', rows);
 }
 
 /**
@@ -101,18 +106,10 @@ function utilisation(result: Result, variant: VariantResult): TableBlock | null 
     rows.push([label, summarySegments(s, infoOf(result, key), true)]);
   }
   if (rows.length === 0) return null;
-  return {
-    kind: 'table',
-    title: broken
-      ? 'Utilisation (share of staffed time serving; a broken counter is not busy) and availability (share of staffed time not broken)'
-      : 'Utilisation (share of staffed time busy)',
-    columns: [
-      { header: 'Counters', align: 'left' },
-      { header: 'Mean ±95% CI', align: 'left' },
-    ],
-    rows,
-    headerless: true,
-  };
+  const title = broken
+    ? 'Utilisation (share of staffed time serving; a broken counter is not busy) and availability (share of staffed time not broken)'
+    : 'Utilisation (share of staffed time busy)';
+  return figureList(title, 'Counters', rows);
 }
 
 /**
@@ -126,16 +123,7 @@ function staffHours(result: Result, variant: VariantResult): TableBlock | null {
     if (group !== null) rows.push([group, summarySegments(s, infoOf(result, key), true)]);
   }
   if (rows.length === 0) return null;
-  return {
-    kind: 'table',
-    title: 'Staff-hours (counter-hours on duty, from opening to the last counter closing)',
-    columns: [
-      { header: 'Counters', align: 'left' },
-      { header: 'Mean ±95% CI', align: 'left' },
-    ],
-    rows,
-    headerless: true,
-  };
+  return figureList('Staff-hours (counter-hours on duty, from opening to the last counter closing)', 'Counters', rows);
 }
 
 /**
