@@ -20,7 +20,7 @@
  * - staff-bank, staff-hall: `frontdesk staff` on the bundled example and a 12-hour, 4-group hall,
  *   with the days the search simulated (bench/staffing.ts).
  * - shards: the sweep with 1,000 replications (quick: 100) as 2 shards side by side + merge, against
- *   one process (bench/shards.ts).
+ *   one process, and the same shards one after the other as on two machines (bench/shards.ts).
  * - horizon: `frontdesk run` with its default options on mm10 with 2 M and 10 M customers (154 and
  *   772 days): peak RSS ratio (target <= 1.3), JSON size, time against the one-period day (bench/horizon.ts).
  */

@@ -3,12 +3,16 @@
  * 1,000 replications) as 2 shards run side by side (`--shard K/2 --workers 1`, what GNU parallel
  * does on a 2-core machine) plus `merge`, against one process with 1 worker and one with the
  * default workers (threads on every core). Each run is a fresh CLI process, timed from outside as a
- * batch engine sees it; the three are alternated so a slow moment of the machine hits all alike.
+ * batch engine sees it; the runs are alternated so a slow moment of the machine hits all alike.
  * The merged JSON must be the one process's JSON, byte for byte, or the benchmark fails.
  *
- * Beside the wall times, each process's CPU seconds (cpu-usage.ts): on a shared machine two more
- * processes need not get two more cores, and the CPU times show what each step costs whatever the
- * machine is doing.
+ * Two more views say where the time goes:
+ * - "on two machines": the same two shards one after the other, each alone on the machine, as a
+ *   Slurm array or a Kubernetes Indexed Job spreads them over nodes; the study then takes the
+ *   slower shard plus merge.
+ * - CPU seconds of each process (cpu-usage.ts), split on Linux into the JavaScript thread (all the
+ *   replications, with --workers 1) and V8's helper threads (compilation, garbage collection). A
+ *   process alone has an idle core for its helpers; two shards side by side on two cores do not.
  * `npm run bench` calls benchShards.
  */
 import { spawn } from 'node:child_process';
@@ -36,14 +40,21 @@ function frontdesk(args: string[], cpuFile: string): Promise<string> {
   });
 }
 
-/** CPU seconds (user + system) of each process that wrote to `file`, in the order they exited. */
-function cpuSeconds(file: string): number[] {
+interface ProcessCpu {
+  /** user + system, every thread */
+  total: number;
+  /** the JavaScript thread alone (Linux), else undefined */
+  mainThread?: number;
+}
+
+/** CPU seconds of each process that wrote to `file`, in the order they exited. */
+function cpuSeconds(file: string): ProcessCpu[] {
   return readFileSync(file, 'utf8')
     .trim()
     .split('\n')
     .map((line) => {
-      const { user, system } = JSON.parse(line) as { user: number; system: number };
-      return user + system;
+      const { user, system, mainThread } = JSON.parse(line) as { user: number; system: number; mainThread?: number };
+      return { total: user + system, mainThread };
     });
 }
 
@@ -58,13 +69,27 @@ function median(values: number[]): { median: number; min: number; max: number } 
   return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
 }
 
+/** Median, min and max of CPU figures; the thread split only where every process reported it. */
+function cpuMedians(processes: ProcessCpu[]): { total: Spread; mainThread?: Spread; helperThreads?: Spread } {
+  const total = median(processes.map((p) => p.total));
+  if (processes.some((p) => p.mainThread === undefined)) return { total };
+  return {
+    total,
+    mainThread: median(processes.map((p) => p.mainThread!)),
+    helperThreads: median(processes.map((p) => p.total - p.mainThread!)),
+  };
+}
+
+type Spread = ReturnType<typeof median>;
+
 export async function benchShards({ repeats, log, write }: BenchContext, replications = 1000): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-shards-'));
   const study = ['compare', SWEEP, '-n', String(replications)];
   const one: number[] = [];
   const oneDefault: number[] = [];
   const shards: number[] = [];
-  const cpu = { oneProcessOneWorker: [] as number[], oneProcessDefaultWorkers: [] as number[], shard: [] as number[], merge: [] as number[] };
+  const twoMachines: number[] = [];
+  const cpu = { one: [] as ProcessCpu[], oneDefault: [] as ProcessCpu[], shardSideBySide: [] as ProcessCpu[], shardAlone: [] as ProcessCpu[], merge: [] as ProcessCpu[] };
   try {
     for (let i = 0; i < repeats; i++) {
       const cpuFile = (name: string) => join(dir, `cpu-${name}-${i}.jsonl`);
@@ -72,40 +97,60 @@ export async function benchShards({ repeats, log, write }: BenchContext, replica
       one.push(whole.seconds);
       oneDefault.push((await timed(() => frontdesk([...study, '--format', 'json'], cpuFile('default')))).seconds);
       const parts = [1, 2].map((k) => join(dir, `part-${k}.part`));
+      const shardArgs = (k: number) => [...study, '--shard', `${k + 1}/2`, '--workers', '1', '--out', parts[k]];
       const sharded = await timed(async () => {
-        await Promise.all(parts.map((part, k) => frontdesk([...study, '--shard', `${k + 1}/2`, '--workers', '1', '--out', part], cpuFile('shards'))));
+        await Promise.all(parts.map((_, k) => frontdesk(shardArgs(k), cpuFile('shards'))));
         return frontdesk(['merge', ...parts, '--format', 'json'], cpuFile('merge'));
       });
       if (sharded.value !== whole.value) throw new Error('bench shards: the merged report differs from the one process report');
       shards.push(sharded.seconds);
-      cpu.oneProcessOneWorker.push(...cpuSeconds(cpuFile('one')));
-      cpu.oneProcessDefaultWorkers.push(...cpuSeconds(cpuFile('default')));
-      cpu.shard.push(...cpuSeconds(cpuFile('shards')));
-      cpu.merge.push(...cpuSeconds(cpuFile('merge')));
+      // The same shards each alone, as on two machines: the study takes the slower one, then merge.
+      const alone: number[] = [];
+      for (const k of [0, 1]) alone.push((await timed(() => frontdesk(shardArgs(k), cpuFile('alone')))).seconds);
+      const merged = await timed(() => frontdesk(['merge', ...parts, '--format', 'json'], cpuFile('merge-alone')));
+      if (merged.value !== whole.value) throw new Error('bench shards: the merged report differs from the one process report');
+      twoMachines.push(Math.max(...alone) + merged.seconds);
+      cpu.one.push(...cpuSeconds(cpuFile('one')));
+      cpu.oneDefault.push(...cpuSeconds(cpuFile('default')));
+      cpu.shardSideBySide.push(...cpuSeconds(cpuFile('shards')));
+      cpu.shardAlone.push(...cpuSeconds(cpuFile('alone')));
+      cpu.merge.push(...cpuSeconds(cpuFile('merge')), ...cpuSeconds(cpuFile('merge-alone')));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const figures = { oneProcessOneWorker: median(one), oneProcessDefaultWorkers: median(oneDefault), twoShardsAndMerge: median(shards) };
-  const ratio = figures.twoShardsAndMerge.median / figures.oneProcessOneWorker.median;
+  const figures = {
+    oneProcessOneWorker: median(one),
+    oneProcessDefaultWorkers: median(oneDefault),
+    twoShardsAndMerge: median(shards),
+    twoMachinesAndMerge: median(twoMachines),
+  };
+  const base = figures.oneProcessOneWorker.median;
+  const ratio = figures.twoShardsAndMerge.median / base;
   const ratioDefault = figures.twoShardsAndMerge.median / figures.oneProcessDefaultWorkers.median;
+  const ratioTwoMachines = figures.twoMachinesAndMerge.median / base;
   const s = (x: number) => `${x.toFixed(2)} s`;
   const cpuFigures = {
-    oneProcessOneWorker: median(cpu.oneProcessOneWorker),
-    oneProcessDefaultWorkers: median(cpu.oneProcessDefaultWorkers),
-    eachShard: median(cpu.shard),
-    merge: median(cpu.merge),
+    oneProcessOneWorker: cpuMedians(cpu.one),
+    oneProcessDefaultWorkers: cpuMedians(cpu.oneDefault),
+    eachShardSideBySide: cpuMedians(cpu.shardSideBySide),
+    eachShardAlone: cpuMedians(cpu.shardAlone),
+    merge: cpuMedians(cpu.merge),
   };
-  log(`shards, 11 alternatives x ${replications} replications (median of ${repeats}): one process ${s(figures.oneProcessOneWorker.median)} `);
+  const split = (c: ReturnType<typeof cpuMedians>) =>
+    c.mainThread && c.helperThreads ? `${s(c.total.median)} (JavaScript thread ${s(c.mainThread.median)}, V8 helpers ${s(c.helperThreads.median)})` : s(c.total.median);
+  log(`shards, 11 alternatives x ${replications} replications (median of ${repeats}): one process ${s(base)} `);
   log(`(default workers ${s(figures.oneProcessDefaultWorkers.median)}), 2 shards in parallel + merge ${s(figures.twoShardsAndMerge.median)}: `);
-  log(`ratio ${ratio.toFixed(2)} to 1 worker, ${ratioDefault.toFixed(2)} to default workers (target <= 0.6)\n`);
-  log(`  CPU (user + system, median): one process ${s(cpuFigures.oneProcessOneWorker.median)} (default workers ${s(cpuFigures.oneProcessDefaultWorkers.median)}), `);
-  log(`each shard ${s(cpuFigures.eachShard.median)}, merge ${s(cpuFigures.merge.median)}\n`);
+  log(`ratio ${ratio.toFixed(2)} to 1 worker, ${ratioDefault.toFixed(2)} to default workers (target <= 0.6); `);
+  log(`on two machines (slower shard alone + merge) ${s(figures.twoMachinesAndMerge.median)}: ratio ${ratioTwoMachines.toFixed(2)}\n`);
+  log(`  CPU (median): one process ${split(cpuFigures.oneProcessOneWorker)}; each shard side by side ${split(cpuFigures.eachShardSideBySide)}, `);
+  log(`alone ${split(cpuFigures.eachShardAlone)}; merge ${s(cpuFigures.merge.total.median)}\n`);
   write('shards', {
-    description: `compare of 10 variants x ${replications} replications: 2 CLI processes --shard K/2 --workers 1 side by side, then merge, against one CLI process`,
+    description: `compare of 10 variants x ${replications} replications: 2 CLI processes --shard K/2 --workers 1 side by side, then merge, against one CLI process; and the same shards one after the other (as on two machines)`,
     ...figures,
     ratioToOneWorker: ratio,
     ratioToDefaultWorkers: ratioDefault,
+    ratioOnTwoMachines: ratioTwoMachines,
     cpuSeconds: cpuFigures,
   });
 }
