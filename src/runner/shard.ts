@@ -301,12 +301,19 @@ export function mergeParts(sources: PartSource[]): { result: Result; about: Stud
     // Same study, same frame: anything else is a part edited by hand or a damaged file.
     if (JSON.stringify(p.part.frame) !== frameText) throw new PartError(`${p.file}: found a part whose study description differs from ${ordered[0].file}'s; expected parts of one study, unedited`);
   }
-  const samples = frame.alternatives.map((_, a) => {
+  // Each alternative's blocks end to end in one array, each read straight into its place, when
+  // resultOf comes to it. The baseline keeps an array of its own (every variant is paired with
+  // it); the variants take turns in one array, each let go by resultOf once paired, so merge holds
+  // two alternatives' rows however many the study has.
+  const sizeOf = (a: number) => ordered.reduce((sum, p) => sum + p.part.blocks[a].rows, 0) * widthOf(ordered[0].part.blocks[a].columns);
+  let variantsSize = 0;
+  for (let a = 1; a < frame.alternatives.length; a++) variantsSize = Math.max(variantsSize, sizeOf(a));
+  let variantRows: Float64Array | undefined;
+  const rowsOf = (a: number): MetricTable => {
     const columns = ordered[0].part.blocks[a].columns;
     const width = widthOf(columns);
-    // The blocks end to end in one allocation, each read straight into its place.
-    const rows = ordered.reduce((sum, p) => sum + p.part.blocks[a].rows, 0);
-    const values = new Float64Array(rows * width);
+    const size = sizeOf(a);
+    const values = a === 0 ? new Float64Array(size) : (variantRows ??= new Float64Array(variantsSize)).subarray(0, size);
     let at = 0;
     for (const p of ordered) {
       const block = p.part.blocks[a];
@@ -314,7 +321,7 @@ export function mergeParts(sources: PartSource[]): { result: Result; about: Stud
       p.source.readRows(a, values.subarray(at, at + block.rows * width));
       at += block.rows * width;
     }
-    return MetricTable.of(columns, values, rows);
-  });
-  return { result: resultOf(frame, samples), about: ordered[0].part.about };
+    return MetricTable.of(columns, values, size / width);
+  };
+  return { result: resultOf(frame, rowsOf, false), about: ordered[0].part.about };
 }

@@ -5,7 +5,7 @@
  */
 import { pairedComparisons, pairedTypeComparisons } from './paired.js';
 import type { MetricTable } from './metric-table.js';
-import type { PeriodFold, PeriodInfo, Result, VariantResult } from './result.js';
+import type { Comparison, PeriodFold, PeriodInfo, Result, TypeComparison, VariantResult } from './result.js';
 import { summarizeVariant } from './summarize.js';
 
 /**
@@ -25,14 +25,37 @@ export interface StudyFrame {
 }
 
 /**
+ * Where resultOf gets each alternative's replications: a table per alternative, or a function
+ * that reads alternative `a`'s table when its turn comes (merge reads the parts' rows that way).
+ */
+export type AlternativeRows = MetricTable[] | ((a: number) => MetricTable);
+
+/**
  * The result from the frame and every alternative's replications, in replication order: the one
  * place where summaries, comparisons and warnings are made, for a study run in one process and
  * for the merged parts of a sharded one alike, so both print the same bytes.
+ *
+ * Alternatives are taken one at a time, in order: each is summarised and paired with the baseline
+ * as it comes. With `keepRows` false a variant's rows are let go once paired (and the baseline's
+ * at the end), so a caller that reads them on demand holds the baseline and one variant, not the
+ * whole study: merge of a grid of hundreds of variants stays within the memory of two.
  */
-export function resultOf(frame: StudyFrame, samples: MetricTable[]): Result {
+export function resultOf(frame: StudyFrame, rows: AlternativeRows, keepRows = true): Result {
+  const rowsOf = typeof rows === 'function' ? rows : (a: number) => rows[a];
   const compare = frame.alternatives.length > 1;
-  const variants: VariantResult[] = frame.alternatives.map((alt, a) => summarizeVariant(alt.name, samples[a], alt.periods, compare, alt.fold));
-  const replications = samples[0].rows;
+  const variants: VariantResult[] = [];
+  const comparisons: Comparison[] = [];
+  const typeComparisons: TypeComparison[] = [];
+  frame.alternatives.forEach((alt, a) => {
+    const variant = summarizeVariant(alt.name, rowsOf(a), alt.periods, compare, alt.fold);
+    variants.push(variant);
+    if (a === 0) return;
+    comparisons.push(...pairedComparisons(variants[0], variant));
+    typeComparisons.push(...pairedTypeComparisons(variants[0], variant));
+    if (!keepRows) delete variant.samples;
+  });
+  if (!keepRows) delete variants[0].samples;
+  const replications = variants[0].replications;
   const result: Result = {
     scenario: frame.title,
     seed: frame.seed,
@@ -43,8 +66,8 @@ export function resultOf(frame: StudyFrame, samples: MetricTable[]): Result {
     warnings: [...spreadWarnings(replications), ...frame.warnings],
   };
   if (compare) {
-    result.comparisons = variants.slice(1).flatMap((v) => pairedComparisons(variants[0], v));
-    result.typeComparisons = variants.slice(1).flatMap((v) => pairedTypeComparisons(variants[0], v));
+    result.comparisons = comparisons;
+    result.typeComparisons = typeComparisons;
   }
   return result;
 }
