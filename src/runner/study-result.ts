@@ -38,7 +38,7 @@ export type AlternativeRows = MetricTable[] | ((a: number) => MetricTable);
  * Alternatives are taken one at a time, in order: each is summarised and paired with the baseline
  * as it comes. With `keepRows` false a variant's rows are let go once paired (and the baseline's
  * at the end), so a caller that reads them on demand holds the baseline and one variant, not the
- * whole study: merge of a grid of hundreds of variants stays within the memory of two.
+ * whole study: merge of a grid of hundreds of variants holds the rows of two of them.
  */
 export function resultOf(frame: StudyFrame, rows: AlternativeRows, keepRows = true): Result {
   const rowsOf = typeof rows === 'function' ? rows : (a: number) => rows[a];
