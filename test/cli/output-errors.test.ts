@@ -1,12 +1,15 @@
 /**
  * A full disk, simulated: writes to the report's and the trace's files fail with ENOSPC (a small
  * file system in a temporary folder is not portable). The command runs in-process through its
- * entry, `main`; it must exit 2 with one line naming the planner's path and leave no file behind.
+ * entry, `main`, by test/helpers/main-quietly.ts (vi.mock is hoisted above every import, so the
+ * helper's `main` writes through the mock too); it must exit 2 with one line naming the planner's
+ * path and leave no file behind.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mainQuietly } from '../helpers/main-quietly.js';
 
 const disk = vi.hoisted(() => ({ full: false }));
 
@@ -27,21 +30,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...real, open, default: { ...real, open } };
 });
 
-const { main } = await import('../../src/cli/main.js');
-
-async function mainCapturing(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 afterEach(() => {
   disk.full = false;
 });
@@ -54,7 +42,7 @@ describe('a full disk', () => {
       writeFileSync(target, 'previous');
       disk.full = true;
       const extra = option === '--trace' ? ['--out', join(dir, 'report.json')] : [];
-      const { code, stderr } = await mainCapturing(['run', 'scenarios/bank-branch.yaml', '-n', '1', '--workers', '1', option, target, ...extra]);
+      const { code, stderr } = await mainQuietly(['run', 'scenarios/bank-branch.yaml', '-n', '1', '--workers', '1', option, target, ...extra]);
       expect(code).toBe(2);
       const what = option === '--out' ? 'report' : 'trace';
       expect(stderr).toBe(`frontdesk: ${target}: cannot write the ${what}: no space left on the device\n`);
